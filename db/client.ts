@@ -1,0 +1,40 @@
+/**
+ * The one better-sqlite3 handle per process, wrapped by drizzle. WAL mode, foreign keys on, a busy timeout so a
+ * nightly sync and the dashboard can write at the same time.
+ *
+ * The database file comes from `TEND_DB` (default `data/tend.db`, relative to the working directory).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Resolved path of the database file: `TEND_DB` or `data/tend.db`. */
+export function databasePath(): string {
+  return path.resolve(process.env.TEND_DB ?? path.join('data', 'tend.db'));
+}
+
+/**
+ * Open (creating the folder if needed) a SQLite database with Tend's pragmas. Does not migrate: call
+ * `migrate(db)` from db/migrate.ts before use in scripts.
+ */
+export function openDb(file = databasePath()): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { tendDb?: Db };
+
+/** The process-wide handle (reused across Next.js hot reloads). */
+export function getDb(): Db {
+  if (!globalForDb.tendDb) globalForDb.tendDb = openDb();
+  return globalForDb.tendDb;
+}

@@ -1,0 +1,15 @@
+/**
+ * Applies the committed drizzle migrations in db/migrations to a database. Run on start and before every
+ * import (never inside `next build`).
+ */
+import path from 'node:path';
+import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Db } from './client';
+
+/** Folder of the generated SQL migrations (resolved from this file, so it works from any working directory). */
+export const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
+
+/** Bring `db` up to the newest schema. Throws (with the cause) when a migration fails; the failed one is rolled back. */
+export function migrate(db: Db): void {
+  drizzleMigrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}

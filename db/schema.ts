@@ -1,0 +1,233 @@
+/**
+ * Tend's SQLite schema (drizzle). Times are UTC ISO 8601 text; days are `YYYY-MM-DD` in the site time zone.
+ * Enums are enforced with CHECK constraints because drizzle does not check them at run time.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** The post inventory: one row per post, zero-view posts included. */
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Canonical path (lib/paths.ts normalizePath), unique: the key traffic is matched on. */
+    path: text('path').notNull(),
+    url: text('url'),
+    title: text('title').notNull(),
+    publishedAt: text('published_at'),
+    /** Calendar day of publishing in the site time zone (for publish-aligned windows), or null. */
+    publishedDay: text('published_day'),
+    status: text('status').notNull().default('publish'),
+    wordCount: integer('word_count').notNull().default(0),
+    commentCount: integer('comment_count'),
+    content: text('content').notNull().default(''),
+    /** Importer format that last wrote the post (`feed-dump`, `rss`, `wxr`, ...). */
+    source: text('source').notNull(),
+    /** The source's own id (WXR `post:ID`, Atom id, RSS guid) or null. */
+    sourceId: text('source_id'),
+    tags: text('tags').notNull().default('[]'),
+    author: text('author'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('posts_path_unique').on(t.path),
+    uniqueIndex('posts_source_id_unique').on(t.source, t.sourceId),
+    index('posts_published_idx').on(t.publishedAt),
+    check('posts_status_check', sql`${t.status} in ('publish','future','draft','private')`),
+  ],
+);
+
+/** Other paths that lead to a post: old slugs, `?p=ID` short links, feed origLinks, author-mapped paths. */
+export const postAliases = sqliteTable(
+  'post_aliases',
+  {
+    path: text('path').primaryKey(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().default('alias'),
+  },
+  (t) => [index('post_aliases_post_idx').on(t.postId)],
+);
+
+/**
+ * Daily traffic per post and source. `origin` identifies the input a row came from (a log file's identity,
+ * or the source name for exports), so re-importing the same input replaces its rows instead of adding.
+ */
+export const dailyViews = sqliteTable(
+  'daily_views',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    source: text('source').notNull(),
+    origin: text('origin').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+    visitors: integer('visitors'),
+    botHits: integer('bot_hits').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.day, t.source, t.origin] }),
+    index('daily_views_day_idx').on(t.day),
+    index('daily_views_origin_idx').on(t.origin),
+  ],
+);
+
+/** Requests whose path matched no post, kept with their counts (never dropped) so they can be mapped later. */
+export const unmatchedPaths = sqliteTable(
+  'unmatched_paths',
+  {
+    path: text('path').notNull(),
+    day: text('day').notNull(),
+    source: text('source').notNull(),
+    origin: text('origin').notNull(),
+    kind: text('kind').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+    botHits: integer('bot_hits').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.path, t.day, t.source, t.origin] }),
+    index('unmatched_origin_idx').on(t.origin),
+    check('unmatched_kind_check', sql`${t.kind} in ('page','feed','asset','api','admin')`),
+  ],
+);
+
+/** Totals over a range from sources that give no daily numbers (GA4, Umami): never spread into days. */
+export const periodViews = sqliteTable(
+  'period_views',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    firstDay: text('first_day').notNull(),
+    lastDay: text('last_day').notNull(),
+    pageViews: integer('page_views'),
+    visitors: integer('visitors'),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.source, t.firstDay, t.lastDay] })],
+);
+
+/** Per-post summary, recomputed by the importer after every traffic or post import (pages never scan daily_views for it). */
+export const postStats = sqliteTable('post_stats', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  lifetimeViews: integer('lifetime_views').notNull().default(0),
+  first30Views: integer('first30_views').notNull().default(0),
+  last30Views: integer('last30_views').notNull().default(0),
+  botHits: integer('bot_hits').notNull().default(0),
+  lastViewDay: text('last_view_day'),
+});
+
+/** Authorship label (set by the author) and the suggestion Tend computed (never overwrites the label). */
+export const authorship = sqliteTable(
+  'authorship',
+  {
+    postId: integer('post_id')
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    setBy: text('set_by'),
+    setAt: text('set_at'),
+    suggestedLabel: text('suggested_label'),
+    score: integer('score_pct'),
+    band: text('band'),
+    reason: text('reason'),
+    /** JSON array of signals that fired: { id, label, weight, detail, matches }. */
+    signals: text('signals').notNull().default('[]'),
+    /** Authorship hint from the source's own metadata (tag/category), or null. */
+    sourceHint: text('source_hint'),
+  },
+  (t) => [
+    check('authorship_label_check', sql`${t.label} is null or ${t.label} in ('human','ai-assisted','ai-generated')`),
+    check(
+      'authorship_suggested_check',
+      sql`${t.suggestedLabel} is null or ${t.suggestedLabel} in ('human','ai-assisted','ai-generated')`,
+    ),
+  ],
+);
+
+/** Append-only history of authorship label changes. */
+export const authorshipEvents = sqliteTable('authorship_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  postId: integer('post_id')
+    .notNull()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  oldLabel: text('old_label'),
+  newLabel: text('new_label'),
+  setBy: text('set_by').notNull(),
+  at: text('at').notNull().default(now),
+});
+
+/** The author's current keep/cull decision per post. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    postId: integer('post_id')
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    decision: text('decision').notNull().default('undecided'),
+    note: text('note').notNull().default(''),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [check('decisions_decision_check', sql`${t.decision} in ('undecided','keep','cull')`)],
+);
+
+/** Append-only history of decisions, for audit and undo. */
+export const decisionEvents = sqliteTable(
+  'decision_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    oldDecision: text('old_decision').notNull(),
+    newDecision: text('new_decision').notNull(),
+    note: text('note').notNull().default(''),
+    at: text('at').notNull().default(now),
+  },
+  (t) => [index('decision_events_post_idx').on(t.postId)],
+);
+
+/** One row per import run: what was read, what landed, and how it ended. */
+export const importRuns = sqliteTable(
+  'import_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    format: text('format'),
+    file: text('file').notNull(),
+    fileHash: text('file_hash'),
+    startedAt: text('started_at').notNull().default(now),
+    finishedAt: text('finished_at'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsImported: integer('rows_imported').notNull().default(0),
+    rowsBot: integer('rows_bot').notNull().default(0),
+    rowsUnmatched: integer('rows_unmatched').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    firstDay: text('first_day'),
+    lastDay: text('last_day'),
+    status: text('status').notNull(),
+    error: text('error'),
+    rejects: text('rejects').notNull().default('[]'),
+  },
+  (t) => [
+    check('import_runs_kind_check', sql`${t.kind} in ('posts','views')`),
+    check('import_runs_status_check', sql`${t.status} in ('ok','failed')`),
+  ],
+);
+
+/** Key/value settings (site URL, time zone). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type ImportRun = typeof importRuns.$inferSelect;
