@@ -7,14 +7,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from './migrate';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Resolved path of the database file: `TEND_DB` or `data/tend.db`. */
 export function databasePath(): string {
-  return path.resolve(process.env.TEND_DB ?? path.join('data', 'tend.db'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.TEND_DB ?? path.join('data', 'tend.db'));
 }
 
 /**
@@ -22,7 +23,7 @@ export function databasePath(): string {
  * `migrate(db)` from db/migrate.ts before use in scripts.
  */
 export function openDb(file = databasePath()): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -33,8 +34,12 @@ export function openDb(file = databasePath()): Db {
 
 const globalForDb = globalThis as unknown as { tendDb?: Db };
 
-/** The process-wide handle (reused across Next.js hot reloads). */
+/** The process-wide handle (reused across Next.js hot reloads), migrated on first use at run time. */
 export function getDb(): Db {
-  if (!globalForDb.tendDb) globalForDb.tendDb = openDb();
+  if (!globalForDb.tendDb) {
+    const db = openDb();
+    migrate(db);
+    globalForDb.tendDb = db;
+  }
   return globalForDb.tendDb;
 }

@@ -90,7 +90,7 @@ export const unmatchedPaths = sqliteTable(
     botHits: integer('bot_hits').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.path, t.day, t.source, t.origin] }),
+    primaryKey({ columns: [t.path, t.kind, t.day, t.source, t.origin] }),
     index('unmatched_origin_idx').on(t.origin),
     check('unmatched_kind_check', sql`${t.kind} in ('page','feed','asset','api','admin')`),
   ],
@@ -110,6 +110,18 @@ export const periodViews = sqliteTable(
     visitors: integer('visitors'),
   },
   (t) => [primaryKey({ columns: [t.postId, t.source, t.firstDay, t.lastDay] })],
+);
+
+/** Site-wide daily totals from sources that state them (Plausible's imported_visitors): for comparison, not per post. */
+export const siteDailyTotals = sqliteTable(
+  'site_daily_totals',
+  {
+    day: text('day').notNull(),
+    source: text('source').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+    visitors: integer('visitors'),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.source] })],
 );
 
 /** Per-post summary, recomputed by the importer after every traffic or post import (pages never scan daily_views for it). */

@@ -43,8 +43,5 @@ export function getSettings(db: Db): SiteSettings {
 /** Store one setting after validating it. */
 export function setSetting(db: Db, key: keyof SiteSettings, value: string): void {
   if (key === 'timeZone') validateTimeZone(value);
-  db.insert(settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } })
-    .run();
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }

@@ -3,7 +3,8 @@
  * of posts, aliases and traffic rows.
  */
 
-const STATIC_EXT = /\.(css|js|mjs|map|png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|woff2?|ttf|otf|eot|mp3|mp4|webm|ogg|wav|pdf|zip|gz|tgz|bz2|xz|tar|dmg|exe|deb|rpm|iso|txt|xml|json|csv|swf|flv)$/i;
+const STATIC_EXT =
+  /\.(css|js|mjs|map|png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|woff2?|ttf|otf|eot|mp3|mp4|webm|ogg|wav|pdf|zip|gz|tgz|bz2|xz|tar|dmg|exe|deb|rpm|iso|txt|xml|json|csv|swf|flv)$/i;
 const FEED_PATH = /(^|\/)(feed|rss|atom)(\/|$)|\.(rss|atom)$|(\/|^)index\.(rss|atom|xml)$/i;
 
 /**

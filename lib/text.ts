@@ -43,7 +43,6 @@ export function htmlToText(html: string): string {
   let s = html.replace(/\r\n?/g, '\n');
   s = s.replace(/<!--[\s\S]*?-->/g, '');
   s = s.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '');
-  s = s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
   // A blank line in the source is a paragraph break (wpautop's rule); other newlines are plain spaces.
   s = s.replace(/\n[ \t]*\n\s*/g, PARA);
   s = s.replace(BLOCK_RE, PARA);
@@ -88,4 +87,15 @@ export function normalizeParagraphs(text: string): string {
     .map((p) => p.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter((p) => p.length > 0)
     .join('\n\n');
+}
+
+/**
+ * A one-line text from a short HTML string such as a WordPress title (`Title <em>With</em> Markup`): element
+ * tags removed, entities decoded (double-encoded too), whitespace collapsed. Only `<` followed by a letter or
+ * `/` and closed by `>` counts as a tag, so `a < b` and `->` survive.
+ */
+export function inlineHtmlToText(html: string): string {
+  return decodeEntities(html.replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -22,7 +22,11 @@ function main(): number {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', default: 'csv' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${HELP}`);

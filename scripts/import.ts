@@ -12,7 +12,8 @@
  */
 import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '../db/client';
-import { formatSummary, importPostsFile, importViewsFile, recordFailedRun } from '../db/importers';
+import { importViewsFile } from '../db/import-views';
+import { formatSummary, importPostsFile, recordFailedRun } from '../db/importers';
 import { migrate } from '../db/migrate';
 
 const HELP = `Usage:

@@ -137,6 +137,14 @@ CREATE TABLE `settings` (
 	`value` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `site_daily_totals` (
+	`day` text NOT NULL,
+	`source` text NOT NULL,
+	`page_views` integer DEFAULT 0 NOT NULL,
+	`visitors` integer,
+	PRIMARY KEY(`day`, `source`)
+);
+--> statement-breakpoint
 CREATE TABLE `unmatched_paths` (
 	`path` text NOT NULL,
 	`day` text NOT NULL,
@@ -145,7 +153,7 @@ CREATE TABLE `unmatched_paths` (
 	`kind` text NOT NULL,
 	`page_views` integer DEFAULT 0 NOT NULL,
 	`bot_hits` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`path`, `day`, `source`, `origin`),
+	PRIMARY KEY(`path`, `kind`, `day`, `source`, `origin`),
 	CONSTRAINT "unmatched_kind_check" CHECK("unmatched_paths"."kind" in ('page','feed','asset','api','admin'))
 );
 --> statement-breakpoint

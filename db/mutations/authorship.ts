@@ -15,7 +15,8 @@ type Tx = Pick<Db, '$client'>;
 export function refreshSuggestions(tx: Tx, postIds: number[], hints: (AuthorshipLabel | null)[] = []): void {
   const c = tx.$client;
   const read = c.prepare('select title, content, published_at from posts where id = ?');
-  const write = c.prepare(`insert into authorship (post_id, suggested_label, score_pct, band, reason, signals, source_hint)
+  const write =
+    c.prepare(`insert into authorship (post_id, suggested_label, score_pct, band, reason, signals, source_hint)
     values (?,?,?,?,?,?,?) on conflict (post_id) do update set suggested_label = excluded.suggested_label,
     score_pct = excluded.score_pct, band = excluded.band, reason = excluded.reason, signals = excluded.signals,
     source_hint = excluded.source_hint`);
@@ -26,7 +27,22 @@ export function refreshSuggestions(tx: Tx, postIds: number[], hints: (Authorship
     const fired = s.signals
       .filter((x) => x.fired)
       .map((x) => ({ id: x.id, label: x.label, weight: x.weight, detail: x.detail, matches: x.matches ?? [] }));
-    if (hint) fired.unshift({ id: 'source-tag', label: 'Tagged in the source', weight: 0, detail: `the source marks it ${hint}`, matches: [] });
-    write.run(id, hint ?? s.label, Math.round(s.score * 100), s.band, hint ? null : s.reason, JSON.stringify(fired), hint);
+    if (hint)
+      fired.unshift({
+        id: 'source-tag',
+        label: 'Tagged in the source',
+        weight: 0,
+        detail: `the source marks it ${hint}`,
+        matches: [],
+      });
+    write.run(
+      id,
+      hint ?? s.label,
+      Math.round(s.score * 100),
+      s.band,
+      hint ? null : s.reason,
+      JSON.stringify(fired),
+      hint,
+    );
   });
 }

@@ -21,10 +21,15 @@ export function setDecision(db: Db, postId: number, decision: Decision, note: st
   c.transaction(() => {
     const post = c.prepare('select id from posts where id = ?').get(postId);
     if (!post) throw new Error(`post ${postId} does not exist`);
-    const old = c.prepare('select decision from decisions where post_id = ?').get(postId) as { decision: Decision } | undefined;
+    const old = c.prepare('select decision from decisions where post_id = ?').get(postId) as
+      | { decision: Decision }
+      | undefined;
     c.prepare(`insert into decisions (post_id, decision, note, updated_at) values (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-      on conflict (post_id) do update set decision = excluded.decision, note = excluded.note, updated_at = excluded.updated_at`)
-      .run(postId, decision, note);
+      on conflict (post_id) do update set decision = excluded.decision, note = excluded.note, updated_at = excluded.updated_at`).run(
+      postId,
+      decision,
+      note,
+    );
     c.prepare('insert into decision_events (post_id, old_decision, new_decision, note) values (?, ?, ?, ?)').run(
       postId,
       old?.decision ?? 'undecided',
@@ -59,8 +64,11 @@ export function setAuthorshipLabel(
     if (setBy === 'import' && old?.label && old.set_by !== 'import') return;
     if ((old?.label ?? null) === label) return;
     c.prepare(`insert into authorship (post_id, label, set_by, set_at) values (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-      on conflict (post_id) do update set label = excluded.label, set_by = excluded.set_by, set_at = excluded.set_at`)
-      .run(postId, label, setBy);
+      on conflict (post_id) do update set label = excluded.label, set_by = excluded.set_by, set_at = excluded.set_at`).run(
+      postId,
+      label,
+      setBy,
+    );
     c.prepare('insert into authorship_events (post_id, old_label, new_label, set_by) values (?, ?, ?, ?)').run(
       postId,
       old?.label ?? null,

@@ -2,8 +2,8 @@
  * Writes of the post inventory, shared by the importers and the demo. Call inside a transaction.
  */
 import { DateTime } from 'luxon';
-import type { Db } from '../client';
 import type { PostRecord } from '../../lib/types';
+import type { Db } from '../client';
 
 type Tx = Pick<Db, '$client'>;
 
@@ -61,7 +61,8 @@ export function upsertPosts(tx: Tx, records: PostRecord[], source: string, timeZ
         | Found
         | undefined;
       // A post at this path that has another id from the same source is another post.
-      const other = atPath && r.sourceId && atPath.source === source && atPath.source_id && atPath.source_id !== r.sourceId;
+      const other =
+        atPath && r.sourceId && atPath.source === source && atPath.source_id && atPath.source_id !== r.sourceId;
       if (atPath && !other) found = atPath;
     }
     if (!found) path = freePath(c, path, pathsThisBatch);
@@ -91,14 +92,41 @@ export function upsertPosts(tx: Tx, records: PostRecord[], source: string, timeZ
           addAlias.run(found.path, id, 'old-path');
           dropAlias.run(path);
         }
-        update.run(path, r.url, r.title, r.publishedAt, publishedDay, r.status, r.wordCount, r.commentCount,
-          r.content, source, r.sourceId, tags, r.author, id);
+        update.run(
+          path,
+          r.url,
+          r.title,
+          r.publishedAt,
+          publishedDay,
+          r.status,
+          r.wordCount,
+          r.commentCount,
+          r.content,
+          source,
+          r.sourceId,
+          tags,
+          r.author,
+          id,
+        );
         result.updated++;
       }
     } else {
       id = Number(
-        insert.run(path, r.url, r.title, r.publishedAt, publishedDay, r.status, r.wordCount, r.commentCount,
-          r.content, source, r.sourceId, tags, r.author).lastInsertRowid,
+        insert.run(
+          path,
+          r.url,
+          r.title,
+          r.publishedAt,
+          publishedDay,
+          r.status,
+          r.wordCount,
+          r.commentCount,
+          r.content,
+          source,
+          r.sourceId,
+          tags,
+          r.author,
+        ).lastInsertRowid,
       );
       result.inserted++;
     }

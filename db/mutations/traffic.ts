@@ -1,8 +1,9 @@
 /**
  * Writes of traffic: daily views per post, unmatched paths, and the post_stats summary. Call inside a transaction.
  */
-import type { DailyPathViews } from '../../lib/types';
+
 import { normalizePath } from '../../lib/paths';
+import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
 
 type Tx = Pick<Db, '$client'>;
@@ -32,9 +33,13 @@ export interface WriteTrafficResult {
  */
 export function loadPathIndex(tx: Tx): Map<string, number> {
   const m = new Map<string, number>();
-  for (const r of tx.$client.prepare('select path, post_id as id from post_aliases').all() as { path: string; id: number }[])
+  for (const r of tx.$client.prepare('select path, post_id as id from post_aliases').all() as {
+    path: string;
+    id: number;
+  }[])
     m.set(r.path, r.id);
-  for (const r of tx.$client.prepare('select path, id from posts').all() as { path: string; id: number }[]) m.set(r.path, r.id);
+  for (const r of tx.$client.prepare('select path, id from posts').all() as { path: string; id: number }[])
+    m.set(r.path, r.id);
   return m;
 }
 
@@ -50,7 +55,11 @@ export function replaceTraffic(tx: Tx, rows: DailyPathViews[], scope: TrafficSco
   if (scope.replaceDays) {
     const { firstDay, lastDay } = scope.replaceDays;
     c.prepare('delete from daily_views where source = ? and day between ? and ?').run(scope.source, firstDay, lastDay);
-    c.prepare('delete from unmatched_paths where source = ? and day between ? and ?').run(scope.source, firstDay, lastDay);
+    c.prepare('delete from unmatched_paths where source = ? and day between ? and ?').run(
+      scope.source,
+      firstDay,
+      lastDay,
+    );
   }
   const index = loadPathIndex(tx);
   const addDaily = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
@@ -59,7 +68,7 @@ export function replaceTraffic(tx: Tx, rows: DailyPathViews[], scope: TrafficSco
     visitors = case when visitors is null and excluded.visitors is null then null
                     else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`);
   const addUnmatched = c.prepare(`insert into unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)
-    values (?,?,?,?,?,?,?) on conflict (path, day, source, origin) do update set
+    values (?,?,?,?,?,?,?) on conflict (path, kind, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);
   const res: WriteTrafficResult = { matchedRows: 0, unmatchedRows: 0, pageViews: 0, unmatchedPageViews: 0, botHits: 0 };
   for (const r of rows) {
@@ -87,7 +96,15 @@ export function rematchUnmatched(tx: Tx): number {
   const index = loadPathIndex(tx);
   const rows = c
     .prepare("select rowid, path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
-    .all() as { rowid: number; path: string; day: string; source: string; origin: string; page_views: number; bot_hits: number }[];
+    .all() as {
+    rowid: number;
+    path: string;
+    day: string;
+    source: string;
+    origin: string;
+    page_views: number;
+    bot_hits: number;
+  }[];
   const add = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
     values (?,?,?,?,?,null,?) on conflict (post_id, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);

@@ -58,11 +58,28 @@ export function getTotals(db: Db): {
 } {
   const c = db.$client;
   const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
-  const s = c.prepare('select coalesce(sum(lifetime_views),0) as pv, coalesce(sum(bot_hits),0) as bh from post_stats').get() as { pv: number; bh: number };
-  const u = c.prepare("select coalesce(sum(page_views),0) as n from unmatched_paths where kind = 'page'").get() as { n: number };
-  const d = c.prepare('select min(day) as f, max(day) as l from daily_views').get() as { f: string | null; l: string | null };
-  const li = c.prepare("select max(finished_at) as t from import_runs where status = 'ok'").get() as { t: string | null };
-  return { posts, pageViews: s.pv, botHits: s.bh, unmatchedPageViews: u.n, firstDay: d.f, lastDay: d.l, lastImport: li.t };
+  const s = c
+    .prepare('select coalesce(sum(lifetime_views),0) as pv, coalesce(sum(bot_hits),0) as bh from post_stats')
+    .get() as { pv: number; bh: number };
+  const u = c.prepare("select coalesce(sum(page_views),0) as n from unmatched_paths where kind = 'page'").get() as {
+    n: number;
+  };
+  const d = c.prepare('select min(day) as f, max(day) as l from daily_views').get() as {
+    f: string | null;
+    l: string | null;
+  };
+  const li = c.prepare("select max(finished_at) as t from import_runs where status = 'ok'").get() as {
+    t: string | null;
+  };
+  return {
+    posts,
+    pageViews: s.pv,
+    botHits: s.bh,
+    unmatchedPageViews: u.n,
+    firstDay: d.f,
+    lastDay: d.l,
+    lastImport: li.t,
+  };
 }
 
 /** True when the database was made by `npm run demo` (shown as a "demo data" note on every page). */

@@ -79,9 +79,14 @@ export function listPosts(db: Db, f: PostFilter = {}): PostRow[] {
 }
 
 /** One post with its numbers, or undefined. */
-export function getPost(db: Db, id: number): (PostRow & { content: string; tags: string; commentCount: number | null }) | undefined {
+export function getPost(
+  db: Db,
+  id: number,
+): (PostRow & { content: string; tags: string; commentCount: number | null }) | undefined {
   return db.$client
-    .prepare(`${SELECT.replace('p.word_count as wordCount', 'p.word_count as wordCount, p.content, p.tags, p.comment_count as commentCount')} where p.id = ?`)
+    .prepare(
+      `${SELECT.replace('p.word_count as wordCount', 'p.word_count as wordCount, p.content, p.tags, p.comment_count as commentCount')} where p.id = ?`,
+    )
     .get(id) as never;
 }
 

@@ -22,7 +22,8 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const DAY_HEADER = new RegExp(`^(?:${MONTHS}) \\d{1,2}, \\d{4}$`);
 const PUBLISHED = /^Published on\s+(.+?)\s*$/;
 const PUBLISHED_LOOSE = new RegExp(`^Published on (?:${MONTHS}) \\d{1,2}, \\d{4}`, 'm');
-const COMMENTS = /^[\s\u00a0]*(?:[•·|][\s\u00a0]*)?(\d[\d,]*)[\s\u00a0]+comments?(?:[\s\u00a0]*[•·|][\s\u00a0]*flag)?[\s\u00a0]*$/i;
+const COMMENTS =
+  /^[\s\u00a0]*(?:[•·|][\s\u00a0]*)?(\d[\d,]*)[\s\u00a0]+comments?(?:[\s\u00a0]*[•·|][\s\u00a0]*flag)?[\s\u00a0]*$/i;
 const SHARE = /^Share on (?:Twitter|X|Facebook|LinkedIn|Reddit|Tumblr|Pinterest|Email|Mastodon|Bluesky|Threads)$/i;
 const BOILERPLATE = /^The post (.*) appeared first on (.*?)\.?$/;
 const TIME_FORMATS = ['MMMM d, yyyy H:mm', 'MMMM d, yyyy H:mm:ss', 'MMMM d, yyyy h:mm a', 'MMMM d, yyyy'];
@@ -52,7 +53,10 @@ export function looksLikeFeedDump(text: string): boolean {
  * @throws Error when the text has no `Published on …` line at all (not this format).
  */
 export function parseFeedDump(text: string, opts: { file: string; timeZone: string }): ParseResult<PostRecord> {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const ends = lines.flatMap((l, i) => (PUBLISHED.test(l.trim()) ? [i] : []));
   if (ends.length === 0 || !looksLikeFeedDump(text)) {
     throw new Error(`${opts.file}: not a feed dump (no "Published on <Month> <d>, <yyyy>" line found)`);

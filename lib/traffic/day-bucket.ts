@@ -20,7 +20,8 @@ const CACHE_LIMIT = 100_000;
  * @example makeDayOfEpoch('America/Los_Angeles')(Date.UTC(2015, 4, 18, 3)) === '2015-05-17'
  */
 export function makeDayOfEpoch(timeZone: string): (ms: number) => string {
-  if (!IANAZone.isValidZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
+  if (!IANAZone.isValidZone(timeZone))
+    throw new Error(`Unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
   const zone = IANAZone.create(timeZone);
   const offsetByHour = new Map<number, number>();
   const dayByNumber = new Map<number, string>();

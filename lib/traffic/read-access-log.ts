@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { type AccessLogOptions, type AccessLogResult, TrafficAggregator } from './access-log';
+import { type AccessLogOptions, type AccessLogResult, TrafficAggregator } from './traffic-aggregator';
 
 export interface ReadAccessLogOptions extends Omit<AccessLogOptions, 'file'> {
   /** Name used in rejects; defaults to the file's base name. */
@@ -69,9 +69,10 @@ export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions
       rl.close();
       raw.destroy();
     };
-    // readline does not forward stream errors: listen on both streams.
+    // Errors can surface on the file stream, on gunzip, or re-emitted by readline (Node >= 16): listen on all.
     raw.on('error', fail);
     if (input !== raw) input.on('error', fail);
+    rl.on('error', fail);
     rl.on('line', (line) => {
       lineNo++;
       try {

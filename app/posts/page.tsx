@@ -1,0 +1,163 @@
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { CohortBadge, DecisionBadge, fmtInt } from '@/components/Badges';
+import { getDb } from '@/db/client';
+import { COHORTS } from '@/db/queries/overview';
+import { listPosts, SORTS, type SortKey } from '@/db/queries/posts';
+import { DECISIONS } from '@/lib/types';
+
+const searchSchema = z.object({
+  cohort: z
+    .enum(COHORTS as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  decision: z.enum(DECISIONS).optional().catch(undefined),
+  sort: z
+    .enum(Object.keys(SORTS) as [SortKey, ...SortKey[]])
+    .optional()
+    .catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+});
+
+type Search = z.infer<typeof searchSchema>;
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v || undefined;
+}
+
+function sortHref(s: Search, key: SortKey): string {
+  const dir = s.sort === key && s.dir !== 'asc' ? 'asc' : 'desc';
+  const p = new URLSearchParams();
+  if (s.cohort) p.set('cohort', s.cohort);
+  if (s.decision) p.set('decision', s.decision);
+  if (s.q) p.set('q', s.q);
+  p.set('sort', key);
+  p.set('dir', dir);
+  return `/posts?${p}`;
+}
+
+function SortTh({ s, k, children, num }: { s: Search; k: SortKey; children: string; num?: boolean }) {
+  const active = (s.sort ?? 'published') === k;
+  const arrow = active ? ((s.dir ?? 'desc') === 'asc' ? ' ↑' : ' ↓') : '';
+  return (
+    <th
+      className={num ? 'num' : undefined}
+      aria-sort={active ? ((s.dir ?? 'desc') === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <a href={sortHref(s, k)}>
+        {children}
+        {arrow}
+      </a>
+    </th>
+  );
+}
+
+export default async function PostsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await connection();
+  const raw = await searchParams;
+  const s = searchSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const rows = listPosts(getDb(), {
+    cohort: s.cohort as never,
+    decision: s.decision,
+    sort: s.sort,
+    dir: s.dir,
+    q: s.q,
+  });
+  return (
+    <>
+      <h1>Posts</h1>
+      <p className="lede">
+        Every post in the inventory, zero-view posts included. Page views are human; bots are counted apart.
+      </p>
+      <form className="inline panel" method="get" action="/posts" aria-label="Filter posts">
+        <label>
+          Authorship
+          <select name="cohort" defaultValue={s.cohort ?? ''}>
+            <option value="">All</option>
+            <option value="human">Human-written</option>
+            <option value="ai-assisted">AI-assisted</option>
+            <option value="ai-generated">AI-generated</option>
+            <option value="unlabelled">Unlabelled</option>
+          </select>
+        </label>
+        <label>
+          Decision
+          <select name="decision" defaultValue={s.decision ?? ''}>
+            <option value="">All</option>
+            <option value="undecided">Undecided</option>
+            <option value="keep">Keep</option>
+            <option value="cull">Cull</option>
+          </select>
+        </label>
+        <label>
+          Title or path
+          <input type="search" name="q" defaultValue={s.q ?? ''} placeholder="search" />
+        </label>
+        {s.sort && <input type="hidden" name="sort" value={s.sort} />}
+        {s.dir && <input type="hidden" name="dir" value={s.dir} />}
+        <button type="submit">Filter</button>
+        {(s.cohort || s.decision || s.q) && <a href="/posts">Clear</a>}
+      </form>
+      <p className="muted small" data-testid="post-count">
+        {fmtInt(rows.length)} {rows.length === 1 ? 'post' : 'posts'}
+      </p>
+      <div className="table-wrap panel">
+        <table data-testid="posts-table">
+          <thead>
+            <tr>
+              <SortTh s={s} k="title">
+                Title
+              </SortTh>
+              <SortTh s={s} k="published">
+                Published
+              </SortTh>
+              <th>Authorship</th>
+              <SortTh s={s} k="lifetime" num>
+                Lifetime
+              </SortTh>
+              <SortTh s={s} k="first30" num>
+                First 30 days
+              </SortTh>
+              <SortTh s={s} k="last30" num>
+                Last 30 days
+              </SortTh>
+              <th>Decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.id} data-post-id={p.id}>
+                <td>
+                  <a href={`/posts/${p.id}`}>{p.title || '(no title)'}</a>
+                  <div className="muted small">{p.path}</div>
+                </td>
+                <td>{p.publishedAt ? p.publishedAt.slice(0, 10) : <span className="muted">{p.status}</span>}</td>
+                <td>
+                  {p.label ? (
+                    <CohortBadge cohort={p.label} />
+                  ) : p.suggestedLabel ? (
+                    <CohortBadge cohort={p.suggestedLabel} suggested />
+                  ) : (
+                    <CohortBadge cohort="unlabelled" />
+                  )}
+                </td>
+                <td className="num">{fmtInt(p.lifetimeViews)}</td>
+                <td className="num">{fmtInt(p.first30Views)}</td>
+                <td className="num">{fmtInt(p.last30Views)}</td>
+                <td>
+                  <DecisionBadge decision={p.decision} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="muted">No post matches these filters.</p>}
+      </div>
+    </>
+  );
+}

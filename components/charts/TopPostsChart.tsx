@@ -1,0 +1,43 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { COHORT_COLORS } from './colors';
+
+export interface TopPost {
+  title: string;
+  cohort: string;
+  cohortName: string;
+  views: number;
+}
+
+function shorten(s: string, n = 28): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s || '(no title)';
+}
+
+/** Horizontal bars of the most-viewed posts, each coloured by its authorship cohort. */
+export function TopPostsChart({ data }: { data: TopPost[] }) {
+  const rows = data.map((d) => ({ ...d, short: shorten(d.title) }));
+  return (
+    <div className="chart" style={{ height: Math.max(160, rows.length * 30 + 40) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" horizontal={false} />
+          <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
+          <YAxis type="category" dataKey="short" width={170} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip
+            formatter={(value, _name, item) => [
+              `${Number(value).toLocaleString('en-US')} page views`,
+              (item?.payload as TopPost)?.cohortName,
+            ]}
+            labelFormatter={(_label, payload) => (payload?.[0]?.payload as TopPost | undefined)?.title ?? ''}
+          />
+          <Bar dataKey="views" name="Page views" isAnimationActive={false}>
+            {rows.map((r, i) => (
+              <Cell key={`${r.title}-${i}`} fill={COHORT_COLORS[r.cohort]} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Make a fresh demo database from a generated blog and start the dashboard on it.
+ *
+ * Usage: npm run demo [-- --no-start] [--port 3000]
+ * The demo blog (posts as an RSS feed, traffic as an Apache access log) is generated with a fixed seed by
+ * lib/demo, written to data/demo/, and imported through the real importers into data/demo.db (TEND_DEMO_DB
+ * overrides). The author's labels are then set for ~80% of posts, as if the author had labelled them.
+ * Exit codes: 0 ok (or the server's own exit code), 1 failed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDb } from '../db/client';
+import { importViewsFile } from '../db/import-views';
+import { formatSummary, importPostsFile } from '../db/importers';
+import { migrate } from '../db/migrate';
+import { setAuthorshipLabel } from '../db/mutations/decisions';
+import { loadPathIndex } from '../db/mutations/traffic';
+import { setSetting } from '../db/settings';
+import { generateDemoBlog } from '../lib/demo/generate';
+import { normalizePath } from '../lib/paths';
+
+const SEED = 20250925;
+/** Fixed last day of demo traffic, so the demo is the same on every machine and every day. */
+const END_DAY = '2026-11-15';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      'no-start': { type: 'boolean' },
+      port: { type: 'string', default: process.env.PORT ?? '3000' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('Usage: npm run demo [-- --no-start] [--port 3000]\nBuilds data/demo.db from a generated blog (fixed seed) and starts the dashboard on it.');
+    return 0;
+  }
+  const dbFile = path.resolve(process.env.TEND_DEMO_DB ?? path.join('data', 'demo.db'));
+  const dir = path.resolve('data', 'demo');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+
+  const blog = generateDemoBlog({ seed: SEED, endDay: END_DAY });
+  const feedFile = path.join(dir, 'feed.xml');
+  const logFile = path.join(dir, 'access.log');
+  fs.writeFileSync(feedFile, blog.feedXml);
+  fs.writeFileSync(logFile, blog.accessLog);
+
+  const db = openDb(dbFile);
+  migrate(db);
+  setSetting(db, 'timeZone', 'UTC');
+  console.log(formatSummary(await importPostsFile(db, feedFile)));
+  console.log(formatSummary(await importViewsFile(db, logFile)));
+  const index = loadPathIndex(db);
+  let labelled = 0;
+  for (const l of blog.labels) {
+    const id = index.get(normalizePath(l.path));
+    if (id !== undefined && l.label) {
+      setAuthorshipLabel(db, id, l.label, 'author');
+      labelled++;
+    }
+  }
+  db.$client.prepare("insert or replace into settings (key, value) values ('demo', '1')").run();
+  db.$client.close();
+  console.log(`demo: labelled ${labelled} of ${blog.labels.length} posts as the author would; database ${dbFile}`);
+  if (values['no-start']) return 0;
+
+  const env = { ...process.env, TEND_DB: dbFile, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
+    console.log('building the dashboard (first run only)...');
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
+    if (build.status !== 0) return build.status ?? 1;
+  }
+  const port = String(values.port);
+  console.log(`Tend demo: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env });
+  return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((err) => {
+    console.error(`demo failed: ${(err as Error).message}`);
+    process.exit(1);
+  });
