@@ -47,6 +47,18 @@ export function shortLinkId(input: string): string | null {
 }
 
 /**
+ * The path a request is counted under: `normalizePath`, except that a WordPress short link (`/?p=123`,
+ * `/?page_id=123`) keeps its id as `/?p=123` (the alias form the post parsers store), since dropping the query
+ * would make it the home page.
+ */
+export function requestPath(target: string): string {
+  const path = normalizePath(target);
+  if (path !== '/') return path;
+  const id = shortLinkId(target);
+  return id ? `/?p=${id}` : path;
+}
+
+/**
  * What kind of resource a normalized path is: `asset` (static file by extension), `feed` (RSS/Atom, also
  * `?feed=` and `?flav=rss20` style queries when the raw target is given), `api` (`/wp-json/`, `/api/`,
  * `xmlrpc.php`), `admin` (`/wp-admin`, `/wp-login.php`), otherwise `page`.

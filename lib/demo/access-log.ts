@@ -89,7 +89,7 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
   };
   const assets = (sec: number, ip: string, ua: string, page: string, post: DemoPost | null) => {
     if (!rng.chance(0.45)) return;
-    const img = post ? `/wp-content/uploads/${post.url.slice(SITE_URL.length + 1, SITE_URL.length + 8)}${post.slug}-header.jpg` : '/wp-content/uploads/site-logo.png';
+    const img = post ? `/wp-content/uploads/${post.url.slice(SITE_URL.length + 1, SITE_URL.length + 8)}/${post.slug}-header.jpg` : '/wp-content/uploads/site-logo.png';
     for (const a of rng.shuffle(ASSETS).slice(0, rng.int(1, 3))) {
       const target = a === '{img}' ? img : a;
       push(sec + rng.int(1, 3), ip, 'GET', target, rng.chance(0.25) ? 304 : 200, rng.int(900, 90_000), `${SITE_URL}${page}`, ua);

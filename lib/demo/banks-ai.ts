@@ -18,6 +18,7 @@ export const AI_SUBJECTS: Record<Topic, string[]> = {
 /** Extra slots of AI posts, by topic: who the study followed, what it compared, what it controlled for, who reads. */
 export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
   gardening: {
+    period: ['two growing seasons', 'three summers'],
     subjects: ['allotment plots', 'community gardens', 'home vegetable beds', 'urban growers'],
     compared: ['dug and undug beds', 'mulched and bare soil', 'mixed and single-crop plantings', 'peat and peat-free mixes'],
     confounder: ['soil type', 'local rainfall', 'grower experience', 'plot size'],
@@ -25,6 +26,7 @@ export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
     area: ['soil health', 'harvest size', 'water use', 'garden biodiversity'],
   },
   cycling: {
+    period: ['twelve months', 'a full winter'],
     subjects: ['daily commuters', 'recreational riders', 'new e-bike owners', 'city cyclists'],
     compared: ['e-bikes and conventional bikes', 'painted and protected lanes', 'wide and narrow tyres', 'morning and evening routes'],
     confounder: ['route length', 'baseline fitness', 'weather', 'traffic density'],
@@ -32,6 +34,7 @@ export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
     area: ['commuting', 'rider health', 'road safety', 'everyday riding'],
   },
   tech: {
+    period: ['six months', 'a full year'],
     subjects: ['households', 'small offices', 'laptop users', 'open-source projects'],
     compared: ['local and cloud setups', 'passkeys and passwords', 'scheduled and manual backups', 'small and large models'],
     confounder: ['hardware age', 'prior experience', 'household size', 'network speed'],
@@ -60,7 +63,7 @@ export const AI_GENERATED_INTROS = [
 ];
 
 export const AI_GENERATED_METHODS = [
-  'The researchers followed {num} {subjects} over two growing seasons and compared {compared} using the same measures.',
+  'The researchers followed {num} {subjects} over {period} and compared {compared} using the same measures.',
   'Each group was assessed at regular intervals, ensuring that the results are directly comparable across sites.',
   'Notably, the team also controlled for {confounder}, a factor that earlier studies often overlooked.',
   'Data were collected through standard measurements, short surveys, and a small number of follow-up interviews.',
@@ -124,8 +127,8 @@ export const AI_ASSISTED_TITLES = [
 
 /** AI-assisted prose: even sentence lengths, first person now and then, unspaced em dashes, some signposting. */
 export const AI_ASSISTED_SENTENCES = [
-  "I've been experimenting with {thing} this season—and the results were more interesting than I expected.",
-  "Here's a quick overview of what I tried, what worked, and what I would change next time.",
+  "I've been experimenting with {thing} this season—and the results were more interesting than expected.",
+  "Here's a quick overview of what was tried, what worked, and what could change next time.",
   "Let's dive into the details and look at each step in turn.",
   'The first step was simple—set a clear goal and keep a short record of every change along the way.',
   '{Thing} turned out to be a crucial part of the whole process—especially once the weather changed.',
@@ -150,6 +153,12 @@ export const AI_ASSISTED_SENTENCES = [
   'The biggest surprise was how quickly the benefits appeared once the basics were in place.',
   'Looking back, the whole process was less complicated than it first seemed at the start.',
   'I also found that sharing progress with {person} kept the motivation high throughout the season.',
+  'In short, a clear plan and a steady routine made the biggest difference across the whole season.',
+  'At a glance, the changes look minor—but together they add up to a noticeably better result.',
+  'Regular check-ins made it easy to catch small problems before they turned into bigger ones.',
+  'Each week brought a slightly better understanding of what the setup really needs.',
+  'The simplest tools often proved the most reliable, especially during the busiest weeks.',
+  'Balancing effort and results is an important part of keeping any long-term project enjoyable.',
 ];
 
 /** Bullets of AI-assisted posts: "Label—explanation" tips. */

@@ -94,7 +94,7 @@ function spread(rng: Rng, n: number, from: number, to: number): number[] {
  */
 export function buildPosts(rng: Rng, endMs: number): DemoPost[] {
   const plan: { kind: DemoKind; offset: number }[] = [
-    ...spread(rng, HUMAN_EARLY, -1092, -372).map((offset) => ({ kind: 'human' as DemoKind, offset })),
+    ...spread(rng, HUMAN_EARLY, -1125, -372).map((offset) => ({ kind: 'human' as DemoKind, offset })),
     ...spread(rng, 40, -362, -3).map((offset) => ({ kind: 'human' as DemoKind, offset })),
   ];
   const kinds = lateKinds(rng);
@@ -145,7 +145,7 @@ export function buildPosts(rng: Rng, endMs: number): DemoPost[] {
 function composeFor(rng: Rng, kind: DemoKind, topic: Topic, subjects: Set<string>, special: boolean) {
   if (kind === 'ai-assisted') return composeAssisted(rng, topic);
   if (kind === 'ai-generated') return composeGenerated(rng, topic, subjects);
-  const words = rng.chance(0.2) ? rng.int(900, 1200) : rng.int(420, 900);
+  const words = rng.chance(0.2) ? rng.int(900, 1150) : rng.int(420, 900);
   return composeHuman(rng, topic, words, special ? ESCAPE_TEST_TITLE : undefined);
 }
 

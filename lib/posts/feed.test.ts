@@ -20,7 +20,7 @@ describe('parseFeed: RSS 2.0 (WordPress style)', () => {
     expect(fish.url).toBe('https://tidepool.example/2024/02/fish-and-chips/');
     expect(fish.path).toBe('/2024/02/fish-and-chips');
     expect(fish.sourceId).toBe('https://tidepool.example/?p=42');
-    expect(fish.aliases).toEqual(['?p=42']);
+    expect(fish.aliases).toEqual(['/?p=42']);
   });
 
   it('reads content:encoded over description, without the "appeared first on" line', () => {

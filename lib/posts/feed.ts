@@ -51,7 +51,7 @@ export function looksLikeFeed(text: string): boolean {
  * - sourceId: `guid` / Atom `id`; tags: categories (Atom `term`); author: `dc:creator`, `author`, Atom
  *   `author/name` (entry, else feed); commentCount: `slash:comments` or `thr:total`, else null.
  * - authorshipHint from tags such as `ai-assisted`, `ai-generated`, `human-written` (see authorship-hint.ts).
- * - aliases: the `?p=ID` short link when the guid or link is one (WordPress guids), the proxied feed link's path
+ * - aliases: the `/?p=ID` short link when the guid or link is one (WordPress guids), the proxied feed link's path
  *   when it is on the same host as the origLink.
  *
  * Entries with neither a title nor a link, and entries repeating an earlier path, are rejected by position.

@@ -6,12 +6,12 @@ import { normalizePath, shortLinkId, slugify } from '../paths';
 
 /**
  * The alias string for a WordPress short link (`/?p=123`, `/?page_id=123`). `normalizePath` drops query
- * strings, so this alias is stored as the literal `?p=ID` (no leading slash, never produced by normalizePath):
- * the traffic matcher looks it up with `shortLinkId(rawTarget)` of a request. Pages use `?p=` as well because
+ * strings, so this alias is stored as the literal `/?p=ID` (the form `shortLinkPath` in lib/paths.ts gives a
+ * request for `/?p=ID`, so the traffic matcher finds it by plain lookup). Pages use `?p=` as well because
  * WordPress answers `?p=ID` for any post type.
  */
 export function shortLinkAlias(id: string | number): string {
-  return `?p=${id}`;
+  return `/?p=${id}`;
 }
 
 /**
@@ -38,7 +38,7 @@ export function cleanAliases(path: string, aliases: readonly (string | null | un
   const out = new Set<string>();
   for (const a of aliases) {
     if (!a) continue;
-    const p = a.startsWith('?') ? a : normalizePath(a);
+    const p = a.startsWith('/?p=') ? a : normalizePath(a);
     if (p !== path && p !== '/') out.add(p);
   }
   return [...out];

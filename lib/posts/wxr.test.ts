@@ -56,7 +56,7 @@ describe('parseWxr on the project fixture', () => {
       author: 'rosa',
       commentCount: 2,
     });
-    expect(glazes.aliases).toEqual(['?p=10', '/2022/05/glazes']);
+    expect(glazes.aliases).toEqual(['/?p=10', '/2022/05/glazes']);
     expect(glazes.content.split('\n\n')).toHaveLength(3);
   });
 

@@ -32,7 +32,7 @@ export function looksLikeWxr(text: string): boolean {
  *   `wp:post_date` read in `opts.timeZone`. Drafts are unpublished: always null.
  * - path: from `link` (relative links against the channel's blog URL); a short link or missing link gives
  *   `/<wp:post_name>` when the item is published with a slug, else the literal `/?p=ID`.
- * - aliases: `?p=ID` (literal, see `shortLinkAlias`) and paths with each `_wp_old_slug` in place of the slug.
+ * - aliases: `/?p=ID` (literal, see `shortLinkAlias`) and paths with each `_wp_old_slug` in place of the slug.
  * - tags: names of `category` elements with domain `category` or `post_tag`; authorshipHint from those names
  *   and their nicenames. author: `dc:creator`. commentCount: approved `wp:comment`s (`comment_approved` 1), as
  *   WordPress's own comment_count; held (0), spam and trash comments are not counted.

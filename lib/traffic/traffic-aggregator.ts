@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isBotUserAgent } from '../bots';
-import { classifyPath, normalizePath } from '../paths';
+import { classifyPath, requestPath } from '../paths';
 import type { DailyPathViews, PathKind, Reject, TrafficCounts } from '../types';
 import { makeDayOfEpoch } from './day-bucket';
 import { isSkippableLine, type LogHit, parseLogLineOrReason } from './log-line';
@@ -148,7 +148,7 @@ export class TrafficAggregator {
     // Origin-form (`/x`) or absolute-form (`http://host/x`, proxies) targets only; `*`, `-` and junk have no path.
     r = target.startsWith('/') || /^https?:\/\//i.test(target) ? { path: '', kind: 'page' } : null;
     if (r) {
-      r.path = normalizePath(target);
+      r.path = requestPath(target);
       r.kind = classifyPath(r.path, target);
     }
     if (this.targets.size >= TARGET_CACHE_LIMIT) this.targets.clear();
