@@ -30,13 +30,13 @@ test('mark a post cull with a note; it persists and the decision filter shows it
   await page.getByRole('link', { name: 'A quiet post nobody read' }).click();
   await expect(page.getByTestId('post-title')).toHaveText('A quiet post nobody read');
   const decision = page.getByRole('form', { name: 'Decision' });
-  await decision.getByLabel('Cull').check();
+  await decision.getByRole('radio', { name: 'Cull' }).check();
   await decision.getByLabel('Note').fill('Nobody read it; redirect to the slug post');
   await decision.getByRole('button', { name: 'Save decision' }).click();
   await expect(decision.getByRole('status')).toHaveText('Saved: cull');
 
   await page.reload();
-  await expect(page.getByRole('form', { name: 'Decision' }).getByLabel('Cull')).toBeChecked();
+  await expect(page.getByRole('form', { name: 'Decision' }).getByRole('radio', { name: 'Cull' })).toBeChecked();
   await expect(page.getByRole('form', { name: 'Decision' }).getByLabel('Note')).toHaveValue(
     'Nobody read it; redirect to the slug post',
   );
@@ -56,7 +56,7 @@ test('labelling a post moves it into its cohort on the overview', async ({ page 
   await page.goto('/posts?q=digging');
   await page.getByRole('link', { name: 'Why I stopped digging' }).click();
   const form = page.getByRole('form', { name: 'Authorship label' });
-  await form.getByLabel('Human-written').check();
+  await form.getByRole('radio', { name: 'Human-written' }).check();
   await form.getByRole('button', { name: 'Save label' }).click();
   await expect(form.getByRole('status')).toHaveText('Labelled human');
   await page.goto('/');

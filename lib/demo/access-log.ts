@@ -29,7 +29,13 @@ import { DAY_MS, type DemoPost, LOG_DAYS, SITE_URL } from './schedule';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Bot lines per non-bot line: 0.26 gives a bot share of about 20%. */
 const BOT_RATIO = 0.26;
-const HOT_REFERRERS = ['https://news.ycombinator.com/', '-', 'https://www.reddit.com/', 'https://t.co/', 'https://lobste.rs/'];
+const HOT_REFERRERS = [
+  'https://news.ycombinator.com/',
+  '-',
+  'https://www.reddit.com/',
+  'https://t.co/',
+  'https://lobste.rs/',
+];
 
 interface Event {
   /** Second of the day, 0..86399, for ordering. */
@@ -82,25 +88,49 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
   const weekday = [0, 6].includes(new Date(dayMs).getUTCDay()) ? 0.8 : 1;
   const live = posts.filter((p) => p.publishedMs < dayMs + DAY_MS);
   const humanSec = () => rng.weighted(HOURS, HOUR_WEIGHTS) * 3600 + rng.int(0, 3599);
-  const push = (sec: number, ip: string, method: string, target: string, status: number, bytes: number, ref: string, ua: string) => {
+  const push = (
+    sec: number,
+    ip: string,
+    method: string,
+    target: string,
+    status: number,
+    bytes: number,
+    ref: string,
+    ua: string,
+  ) => {
     const proto = rng.chance(0.3) ? 'HTTP/2.0' : 'HTTP/1.1';
     const size = status === 304 || method === 'HEAD' ? '-' : String(bytes);
-    ev.push({ sec: Math.min(sec, 86_399), ip, rest: `"${method} ${target} ${proto}" ${status} ${size} "${ref}" "${ua}"` });
+    ev.push({
+      sec: Math.min(sec, 86_399),
+      ip,
+      rest: `"${method} ${target} ${proto}" ${status} ${size} "${ref}" "${ua}"`,
+    });
   };
   const assets = (sec: number, ip: string, ua: string, page: string, post: DemoPost | null) => {
     if (!rng.chance(0.45)) return;
-    const img = post ? `/wp-content/uploads/${post.url.slice(SITE_URL.length + 1, SITE_URL.length + 8)}/${post.slug}-header.jpg` : '/wp-content/uploads/site-logo.png';
+    const img = post
+      ? `/wp-content/uploads/${post.url.slice(SITE_URL.length + 1, SITE_URL.length + 8)}/${post.slug}-header.jpg`
+      : '/wp-content/uploads/site-logo.png';
     for (const a of rng.shuffle(ASSETS).slice(0, rng.int(1, 3))) {
       const target = a === '{img}' ? img : a;
-      push(sec + rng.int(1, 3), ip, 'GET', target, rng.chance(0.25) ? 304 : 200, rng.int(900, 90_000), `${SITE_URL}${page}`, ua);
+      push(
+        sec + rng.int(1, 3),
+        ip,
+        'GET',
+        target,
+        rng.chance(0.25) ? 304 : 200,
+        rng.int(900, 90_000),
+        `${SITE_URL}${page}`,
+        ua,
+      );
     }
   };
-  const referrer = (post: DemoPost | null, hot: boolean) => {
+  const referrer = (hot: boolean) => {
     if (hot) return rng.pick(HOT_REFERRERS);
     const r = rng.weighted(REFERRERS, REFERRER_WEIGHTS)[0];
     if (r === '{home}') return `${SITE_URL}/`;
     if (r === '{post}') return live.length ? rng.pick(live).url : '-';
-    return post === null && r === '-' ? '-' : r;
+    return r;
   };
 
   // Page views of posts.
@@ -118,13 +148,14 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
   function pageView(sec: number, post: DemoPost, hot: boolean) {
     const ip = visitorIp(rng);
     const ua = rng.pick(BROWSER_UAS);
-    const ref = referrer(post, hot);
+    const ref = referrer(hot);
     const canonical = post.url.slice(SITE_URL.length);
     const bare = canonical.slice(0, -1);
     let target = canonical;
     const r = rng.next();
     if (r < 0.15) target = canonical + rng.pick(QUERY_STRINGS);
-    else if (r < 0.21) target = bare; // served without a redirect by some setups
+    else if (r < 0.21)
+      target = bare; // served without a redirect by some setups
     else if (r < 0.24) push(sec++, ip, 'GET', bare, 301, 245, ref, ua);
     else if (r < 0.26) push(sec++, ip, 'GET', `/?p=${post.id}`, 301, 0, ref, ua);
     const status = rng.chance(0.05) ? 304 : 200;
@@ -137,15 +168,33 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
     const sec = humanSec();
     const ip = visitorIp(rng);
     const ua = rng.pick(BROWSER_UAS);
-    push(sec, ip, 'GET', '/', 200, rng.int(20_000, 30_000), referrer(null, false), ua);
+    push(sec, ip, 'GET', '/', 200, rng.int(20_000, 30_000), referrer(false), ua);
     assets(sec, ip, ua, '/', null);
   }
   for (let n = rng.poisson(3 * weekday); n > 0; n--) {
     const cat = rng.pick(['gardening', 'cycling', 'tech']);
-    push(humanSec(), visitorIp(rng), 'GET', `/category/${cat}/`, 200, rng.int(15_000, 25_000), `${SITE_URL}/`, rng.pick(BROWSER_UAS));
+    push(
+      humanSec(),
+      visitorIp(rng),
+      'GET',
+      `/category/${cat}/`,
+      200,
+      rng.int(15_000, 25_000),
+      `${SITE_URL}/`,
+      rng.pick(BROWSER_UAS),
+    );
   }
   for (let n = rng.poisson(1.2); n > 0; n--) {
-    push(humanSec(), visitorIp(rng), 'GET', '/feed/', 200, rng.int(180_000, 260_000), `${SITE_URL}/`, rng.pick(BROWSER_UAS));
+    push(
+      humanSec(),
+      visitorIp(rng),
+      'GET',
+      '/feed/',
+      200,
+      rng.int(180_000, 260_000),
+      `${SITE_URL}/`,
+      rng.pick(BROWSER_UAS),
+    );
   }
   for (let n = rng.poisson(1.5); n > 0; n--) {
     // Password-guessing scripts often send a browser user agent: not a bot by UA, but never a page view (POST).
@@ -154,7 +203,16 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
   }
   for (let n = rng.poisson(0.7); n > 0 && live.length; n--) {
     const post = rng.pick(live);
-    push(humanSec(), visitorIp(rng), 'GET', `${post.url.slice(SITE_URL.length, -1)}-2/`, 404, 1_180, '-', rng.pick(BROWSER_UAS));
+    push(
+      humanSec(),
+      visitorIp(rng),
+      'GET',
+      `${post.url.slice(SITE_URL.length, -1)}-2/`,
+      404,
+      1_180,
+      '-',
+      rng.pick(BROWSER_UAS),
+    );
   }
 
   // Crawlers, feed readers, scripts and link previews, in proportion to the day's other traffic.
@@ -168,10 +226,20 @@ function dayEvents(rng: Rng, posts: readonly DemoPost[], dayMs: number): Event[]
     const get = (target: string, status = 200, bytes = rng.int(14_000, 48_000)) =>
       push(sec, ip, 'GET', target, status, bytes, '-', bot.ua);
     if (bot.role === 'feed') get('/feed/', r < 0.4 ? 304 : 200, rng.int(180_000, 260_000));
-    else if (bot.role === 'preview') push(sec, ip, r < 0.5 ? 'HEAD' : 'GET', page, 200, rng.int(14_000, 48_000), '-', bot.ua);
+    else if (bot.role === 'preview')
+      push(sec, ip, r < 0.5 ? 'HEAD' : 'GET', page, 200, rng.int(14_000, 48_000), '-', bot.ua);
     else if (bot.role === 'script' && bot.ua === '-') {
       const probe = rng.pick(PROBES);
-      push(sec, ip, probe === '/xmlrpc.php' ? 'POST' : 'GET', probe, probe === '/xmlrpc.php' ? 403 : 404, 520, '-', bot.ua);
+      push(
+        sec,
+        ip,
+        probe === '/xmlrpc.php' ? 'POST' : 'GET',
+        probe,
+        probe === '/xmlrpc.php' ? 403 : 404,
+        520,
+        '-',
+        bot.ua,
+      );
     } else if (bot.role === 'script') {
       if (r < 0.4) push(sec, ip, 'HEAD', '/', 200, 0, '-', bot.ua);
       else get(r < 0.7 ? '/feed/' : page);

@@ -6,13 +6,38 @@
  *   "Key findings" and "Why it matters", "Label: explanation" bullet lists, almost no first person.
  * Templates use the `{slot}` syntax of compose.ts; topic slots come from banks-human.ts plus the ones below.
  */
-import type { Topic } from './banks-human';
+import type { Topic } from './banks-topics';
 
 /** Research subjects per topic (`{S}` in titles, `{s}` in the text, lower-cased there). */
 export const AI_SUBJECTS: Record<Topic, string[]> = {
-  gardening: ['Soil Microbiomes and Yield', 'Companion Planting', 'No-Dig Gardening', 'Biochar in Home Gardens', 'Pollinator-Friendly Borders', 'Mulching and Water Retention', 'Urban Heat and Vegetable Plots', 'Peat-Free Compost'],
-  cycling: ['E-Bike Commuting and Health', 'Protected Bike Lanes', 'Tyre Pressure and Rolling Resistance', 'Cycling and Air Pollution Exposure', 'Saddle Height and Knee Pain', 'Cargo Bikes for Families', 'Winter Cycling Habits'],
-  tech: ['Small Language Models on Laptops', 'Passkeys and Passwords', 'Home Server Energy Use', 'Backup Strategies for Families', 'Screen Time and Sleep', 'Open-Source Maintainer Burnout', 'Password Reuse'],
+  gardening: [
+    'Soil Microbiomes and Yield',
+    'Companion Planting',
+    'No-Dig Gardening',
+    'Biochar in Home Gardens',
+    'Pollinator-Friendly Borders',
+    'Mulching and Water Retention',
+    'Urban Heat and Vegetable Plots',
+    'Peat-Free Compost',
+  ],
+  cycling: [
+    'E-Bike Commuting and Health',
+    'Protected Bike Lanes',
+    'Tyre Pressure and Rolling Resistance',
+    'Cycling and Air Pollution Exposure',
+    'Saddle Height and Knee Pain',
+    'Cargo Bikes for Families',
+    'Winter Cycling Habits',
+  ],
+  tech: [
+    'Small Language Models on Laptops',
+    'Passkeys and Passwords',
+    'Home Server Energy Use',
+    'Backup Strategies for Families',
+    'Screen Time and Sleep',
+    'Open-Source Maintainer Burnout',
+    'Password Reuse',
+  ],
 };
 
 /** Extra slots of AI posts, by topic: who the study followed, what it compared, what it controlled for, who reads. */
@@ -20,7 +45,12 @@ export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
   gardening: {
     period: ['two growing seasons', 'three summers'],
     subjects: ['allotment plots', 'community gardens', 'home vegetable beds', 'urban growers'],
-    compared: ['dug and undug beds', 'mulched and bare soil', 'mixed and single-crop plantings', 'peat and peat-free mixes'],
+    compared: [
+      'dug and undug beds',
+      'mulched and bare soil',
+      'mixed and single-crop plantings',
+      'peat and peat-free mixes',
+    ],
     confounder: ['soil type', 'local rainfall', 'grower experience', 'plot size'],
     reader: ['first-time grower', 'seasoned allotment holder', 'weekend gardener'],
     area: ['soil health', 'harvest size', 'water use', 'garden biodiversity'],
@@ -28,7 +58,12 @@ export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
   cycling: {
     period: ['twelve months', 'a full winter'],
     subjects: ['daily commuters', 'recreational riders', 'new e-bike owners', 'city cyclists'],
-    compared: ['e-bikes and conventional bikes', 'painted and protected lanes', 'wide and narrow tyres', 'morning and evening routes'],
+    compared: [
+      'e-bikes and conventional bikes',
+      'painted and protected lanes',
+      'wide and narrow tyres',
+      'morning and evening routes',
+    ],
     confounder: ['route length', 'baseline fitness', 'weather', 'traffic density'],
     reader: ['daily commuter', 'weekend rider', 'returning cyclist'],
     area: ['commuting', 'rider health', 'road safety', 'everyday riding'],
@@ -36,7 +71,12 @@ export const AI_SLOTS: Record<Topic, Record<string, string[]>> = {
   tech: {
     period: ['six months', 'a full year'],
     subjects: ['households', 'small offices', 'laptop users', 'open-source projects'],
-    compared: ['local and cloud setups', 'passkeys and passwords', 'scheduled and manual backups', 'small and large models'],
+    compared: [
+      'local and cloud setups',
+      'passkeys and passwords',
+      'scheduled and manual backups',
+      'small and large models',
+    ],
     confounder: ['hardware age', 'prior experience', 'household size', 'network speed'],
     reader: ['home-lab enthusiast', 'busy parent', 'small-business owner'],
     area: ['digital security', 'energy use', 'everyday computing', 'personal productivity'],

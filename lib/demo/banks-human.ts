@@ -6,54 +6,7 @@
  * The essays read the way personal blog posts do: first person, anecdotes, hedges, and sentence lengths that
  * swing from two words to forty. They deliberately avoid the signposting templates an AI summary uses.
  */
-
-export const TOPICS = ['gardening', 'cycling', 'tech'] as const;
-export type Topic = (typeof TOPICS)[number];
-
-/** Category shown in the feed, and a few tags per topic (none of them an authorship tag). */
-export const TOPIC_META: Record<Topic, { category: string; tags: string[] }> = {
-  gardening: { category: 'Gardening', tags: ['allotment', 'vegetables', 'compost', 'seeds', 'weather'] },
-  cycling: { category: 'Cycling', tags: ['commuting', 'bike maintenance', 'touring', 'club rides', 'hills'] },
-  tech: { category: 'Tech', tags: ['home server', 'linux', 'backups', 'self-hosting', 'old hardware'] },
-};
-
-/** Slots shared by every topic. */
-export const COMMON_SLOTS: Record<string, string[]> = {
-  person: ['my neighbour Pat', 'my daughter', 'Dad', 'my brother', 'a man I had never met', 'my partner', 'Alan from the club', 'the lad at the shop', 'my old boss', 'Auntie Jean'],
-  when: ['last Tuesday', 'on a wet Sunday in March', 'the week before Easter', 'one evening in October', 'a couple of weekends ago', 'last summer', "on New Year's Day", 'years ago', 'the morning after the storm', 'at half six on a Saturday'],
-  num: ['three', 'five', 'seven', 'eleven', 'fourteen', 'twenty', 'forty', 'sixty-odd'],
-  years: ['six', 'eight', 'ten', 'twelve', 'fifteen'],
-  drink: ['tea', 'coffee', 'a flask of soup', 'a can of something fizzy'],
-  weather: ['drizzle', 'a cold east wind', 'the first proper sunshine of the year', 'fog so thick I could barely see the gate', 'sleet'],
-};
-
-/** Topic-specific slots: `thing` (a concrete object), `place`, `did` (a past-tense outing), `tool`, `smell`, `T` (title noun). */
-export const TOPIC_SLOTS: Record<Topic, Record<string, string[]>> = {
-  gardening: {
-    thing: ['the tomatoes', 'the runner beans', 'the compost heap', 'the raised bed by the fence', 'the greenhouse', 'the leeks', 'the old apple tree', 'the courgettes', 'a tray of seedlings', 'the water butt', 'the strawberry patch', 'the garlic'],
-    place: ['the allotment', 'the back garden', 'plot fourteen', 'the garden centre on the ring road', 'the potting shed', 'the bottom of the garden'],
-    did: ['dug over the bottom bed', 'pricked out forty seedlings', 'turned the compost', 'pruned the apple tree', 'moved the rhubarb', 'netted the cabbages', 'sowed the parsnips far too early', 'cleared the brambles behind the shed'],
-    tool: ['the old fork', 'a borrowed rotavator', "my grandfather's spade", 'the hose with the split in it', 'a pair of blunt secateurs'],
-    smell: ['tomato leaves', 'wet soil', 'bonfire smoke', 'horse manure'],
-    T: ['Tomatoes', 'Runner Beans', 'Compost', 'Leeks', 'Slugs', 'Seed Catalogues', 'Rhubarb', 'the Allotment', 'Garlic', 'Frost', 'Raised Beds', 'Weeds', 'Courgettes', 'the Greenhouse', 'Parsnips', 'Sweet Peas'],
-  },
-  cycling: {
-    thing: ['the old steel tourer', 'the chain', 'the rear mech', 'the climb out of the valley', 'my winter tyres', 'the front light', 'the headwind', 'the commute', 'the saddle bag', 'the cattle grid at the bottom of the hill', 'the mudguards'],
-    place: ['the canal towpath', 'the top of Blackmoor Lane', 'the café in Upton', 'the bike shed at work', 'the ring road roundabout', 'the lay-by past the quarry'],
-    did: ['rode to the coast and back', 'replaced the chain for the first time', 'got a puncture in the rain', 'climbed Blackmoor Lane without stopping', 'cleaned the whole drivetrain', 'rode the Sunday club run', 'commuted every day for a month', 'got properly lost near the reservoir'],
-    tool: ['a cheap chain tool', 'the track pump', 'a tyre lever that snapped', 'my multitool', 'a roll of bar tape'],
-    smell: ['chain oil', 'wet wool', 'cut grass', 'diesel'],
-    T: ['Punctures', 'the Old Tourer', 'Headwinds', 'Winter Riding', 'Chain Wax', 'Hills', 'the Commute', 'Mudguards', 'Club Runs', 'Night Rides', 'Cheap Lights', 'Saddles', 'Panniers', 'Towpaths'],
-  },
-  tech: {
-    thing: ['the home server', 'my old ThinkPad', 'the backup script', 'the Raspberry Pi in the cupboard', 'the router', "this blog's theme", 'the spreadsheet I keep my rides in', 'my password manager', 'the NAS', 'the family printer'],
-    place: ['the spare room', 'the kitchen table', 'the cupboard under the stairs', 'the office', 'the loft'],
-    did: ['rebuilt the home server', 'moved this blog to a new host', 'wrote a small script to rename photos', 'replaced the router', "restored a backup that I hadn't tested", 'switched the laptop to Linux', 'set up a mail server for fun', 'fixed the printer with a paperclip'],
-    tool: ['a screwdriver from a cracker', 'a spare USB stick', 'the terminal', 'an old SATA cable', 'a label maker'],
-    smell: ['hot dust', 'solder', 'burnt toast', 'new plastic'],
-    T: ['the Home Server', 'Backups', 'Old Laptops', 'Self-Hosting', 'Spreadsheets', 'the Raspberry Pi', 'Password Managers', 'Dotfiles', 'Email', 'Printers', 'My Router', 'Linux on the Desktop', 'Shell Scripts', 'Cables'],
-  },
-};
+import type { Topic } from './banks-topics';
 
 /** Human titles; `{T}` is a title noun of the topic. */
 export const HUMAN_TITLES = [

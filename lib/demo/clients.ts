@@ -32,18 +32,58 @@ export interface Bot {
 }
 
 export const BOTS: Bot[] = [
-  { ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', role: 'search', weight: 20, net: '198.51.100.' },
-  { ua: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', role: 'search', weight: 10, net: '198.51.100.' },
-  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)', role: 'ai', weight: 10, net: '2001:db8:6a7::' },
-  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; +claudebot@anthropic.com)', role: 'ai', weight: 8, net: '2001:db8:c1a::' },
-  { ua: 'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)', role: 'seo', weight: 9, net: '203.0.113.' },
-  { ua: 'Mozilla/5.0 (compatible; SemrushBot/7~bl; +http://www.semrush.com/bot.html)', role: 'seo', weight: 4, net: '203.0.113.' },
+  {
+    ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    role: 'search',
+    weight: 20,
+    net: '198.51.100.',
+  },
+  {
+    ua: 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+    role: 'search',
+    weight: 10,
+    net: '198.51.100.',
+  },
+  {
+    ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)',
+    role: 'ai',
+    weight: 10,
+    net: '2001:db8:6a7::',
+  },
+  {
+    ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; +claudebot@anthropic.com)',
+    role: 'ai',
+    weight: 8,
+    net: '2001:db8:c1a::',
+  },
+  {
+    ua: 'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)',
+    role: 'seo',
+    weight: 9,
+    net: '203.0.113.',
+  },
+  {
+    ua: 'Mozilla/5.0 (compatible; SemrushBot/7~bl; +http://www.semrush.com/bot.html)',
+    role: 'seo',
+    weight: 4,
+    net: '203.0.113.',
+  },
   { ua: 'Feedly/1.0 (+https://feedly.com/poller.html; 23 subscribers; )', role: 'feed', weight: 12, net: '192.0.2.' },
   { ua: 'Tiny Tiny RSS/23.04 (https://tt-rss.org/)', role: 'feed', weight: 5, net: '2001:db8:77::' },
   { ua: 'curl/8.5.0', role: 'script', weight: 5, net: '203.0.113.' },
   { ua: '-', role: 'script', weight: 6, net: '192.0.2.' },
-  { ua: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)', role: 'preview', weight: 3, net: '2001:db8:51a::' },
-  { ua: 'Mozilla/5.0 (compatible; Mastodon/4.2.8; +https://social.example/)', role: 'preview', weight: 3, net: '198.51.100.' },
+  {
+    ua: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+    role: 'preview',
+    weight: 3,
+    net: '2001:db8:51a::',
+  },
+  {
+    ua: 'Mozilla/5.0 (compatible; Mastodon/4.2.8; +https://social.example/)',
+    role: 'preview',
+    weight: 3,
+    net: '198.51.100.',
+  },
 ];
 
 export const BOT_WEIGHTS = BOTS.map((b) => b.weight);
@@ -100,5 +140,7 @@ export const ASSETS = [
 export const PROBES = ['/.env', '/wp-config.php.bak', '/.git/config', '/phpmyadmin/', '/admin.php', '/xmlrpc.php'];
 
 /** Hour-of-day weights (UTC) of human traffic: quiet at night, busy in the evening. */
-export const HOUR_WEIGHTS = [1, 0.7, 0.5, 0.4, 0.4, 0.5, 0.8, 1.2, 1.6, 1.8, 1.9, 1.9, 2, 1.9, 1.9, 1.9, 1.9, 2, 2.1, 2.2, 2.1, 1.8, 1.5, 1.2];
+export const HOUR_WEIGHTS = [
+  1, 0.7, 0.5, 0.4, 0.4, 0.5, 0.8, 1.2, 1.6, 1.8, 1.9, 1.9, 2, 1.9, 1.9, 1.9, 1.9, 2, 2.1, 2.2, 2.1, 1.8, 1.5, 1.2,
+];
 export const HOURS = HOUR_WEIGHTS.map((_, i) => i);

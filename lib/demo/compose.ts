@@ -19,16 +19,8 @@ import {
   AI_TAKEAWAYS,
   AI_WHY_IT_MATTERS,
 } from './banks-ai';
-import {
-  COMMON_SLOTS,
-  HUMAN_CLOSINGS,
-  HUMAN_OPENINGS,
-  HUMAN_SENTENCES,
-  HUMAN_TITLES,
-  HUMAN_TOPIC_SENTENCES,
-  TOPIC_SLOTS,
-  type Topic,
-} from './banks-human';
+import { HUMAN_CLOSINGS, HUMAN_OPENINGS, HUMAN_SENTENCES, HUMAN_TITLES, HUMAN_TOPIC_SENTENCES } from './banks-human';
+import { COMMON_SLOTS, TOPIC_SLOTS, type Topic } from './banks-topics';
 import type { Rng } from './rng';
 
 export type DemoKind = 'human' | 'ai-assisted' | 'ai-generated';

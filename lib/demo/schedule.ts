@@ -4,7 +4,7 @@
  * and AI-generated posts (and posts more often). All times are UTC.
  */
 import { normalizePath, slugify } from '../paths';
-import { TOPIC_META, TOPICS, type Topic } from './banks-human';
+import { TOPIC_META, TOPICS, type Topic } from './banks-topics';
 import { composeAssisted, composeGenerated, composeHuman, type DemoKind } from './compose';
 import type { Rng } from './rng';
 
