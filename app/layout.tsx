@@ -23,7 +23,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main">
             <a href="/">Overview</a>
             <a href="/posts">Posts</a>
+            <a href="/review">Review</a>
+            <a href="/label">Label</a>
+            <a href="/plan">Cull plan</a>
+            <a href="/history">History</a>
             <a href="/imports">Imports</a>
+            <a href="/settings">Settings</a>
           </nav>
         </header>
         {demo && (

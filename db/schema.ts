@@ -186,6 +186,8 @@ export const decisions = sqliteTable(
     decision: text('decision').notNull().default('undecided'),
     note: text('note').notNull().default(''),
     updatedAt: text('updated_at').notNull().default(now),
+    /** A kept post comes back to the review queue on this day (`YYYY-MM-DD`), or never when null. */
+    rereviewOn: text('rereview_on'),
   },
   (t) => [check('decisions_decision_check', sql`${t.decision} in ('undecided','keep','cull')`)],
 );
@@ -232,6 +234,75 @@ export const importRuns = sqliteTable(
     check('import_runs_kind_check', sql`${t.kind} in ('posts','views')`),
     check('import_runs_status_check', sql`${t.status} in ('ok','failed')`),
   ],
+);
+
+/** Where a culled post should send its visitors: another post, the home page, a URL, or gone (410). */
+export const redirects = sqliteTable(
+  'redirects',
+  {
+    postId: integer('post_id')
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    target: text('target').notNull(),
+    targetPostId: integer('target_post_id').references(() => posts.id, { onDelete: 'set null' }),
+    targetUrl: text('target_url'),
+    /** True when the author chose it (a suggestion never overwrites it). */
+    chosenByAuthor: integer('chosen_by_author', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [check('redirects_target_check', sql`${t.target} in ('post','home','url','gone')`)],
+);
+
+/** Referrer hosts of human page views per post, from access logs (for the cull plan: who links here). */
+export const postReferrers = sqliteTable(
+  'post_referrers',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    origin: text('origin').notNull(),
+    /** Referrer host (`news.ycombinator.com`), or `(direct)` when the request had none. */
+    referrer: text('referrer').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.source, t.origin, t.referrer] })],
+);
+
+/** The author's notes on the timeline ("started AI posts"), drawn on the views-over-time chart. */
+export const annotations = sqliteTable('annotations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  day: text('day').notNull(),
+  text: text('text').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** Incremental state of each log file the nightly sync reads: identity, size and the byte offset read so far. */
+export const syncFiles = sqliteTable('sync_files', {
+  /** The source name from the sync config plus the file's path. */
+  key: text('key').primaryKey(),
+  path: text('path').notNull(),
+  device: integer('device'),
+  inode: integer('inode'),
+  /** Hash of the file's first line: detects a rotated or replaced file at the same path. */
+  headHash: text('head_hash'),
+  size: integer('size').notNull().default(0),
+  offset: integer('offset').notNull().default(0),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** One row per `npm run sync` run. */
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startedAt: text('started_at').notNull().default(now),
+    finishedAt: text('finished_at'),
+    status: text('status').notNull(),
+    /** JSON array of { source, ok, summary | error }. */
+    results: text('results').notNull().default('[]'),
+  },
+  (t) => [check('sync_runs_status_check', sql`${t.status} in ('running','ok','partial','failed')`)],
 );
 
 /** Key/value settings (site URL, time zone). */

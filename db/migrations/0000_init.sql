@@ -1,3 +1,10 @@
+CREATE TABLE `annotations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`day` text NOT NULL,
+	`text` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `authorship` (
 	`post_id` integer PRIMARY KEY NOT NULL,
 	`label` text,
@@ -54,6 +61,7 @@ CREATE TABLE `decisions` (
 	`decision` text DEFAULT 'undecided' NOT NULL,
 	`note` text DEFAULT '' NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`rereview_on` text,
 	FOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "decisions_decision_check" CHECK("decisions"."decision" in ('undecided','keep','cull'))
 );
@@ -99,6 +107,16 @@ CREATE TABLE `post_aliases` (
 );
 --> statement-breakpoint
 CREATE INDEX `post_aliases_post_idx` ON `post_aliases` (`post_id`);--> statement-breakpoint
+CREATE TABLE `post_referrers` (
+	`post_id` integer NOT NULL,
+	`source` text NOT NULL,
+	`origin` text NOT NULL,
+	`referrer` text NOT NULL,
+	`page_views` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`post_id`, `source`, `origin`, `referrer`),
+	FOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `post_stats` (
 	`post_id` integer PRIMARY KEY NOT NULL,
 	`lifetime_views` integer DEFAULT 0 NOT NULL,
@@ -132,6 +150,18 @@ CREATE TABLE `posts` (
 CREATE UNIQUE INDEX `posts_path_unique` ON `posts` (`path`);--> statement-breakpoint
 CREATE UNIQUE INDEX `posts_source_id_unique` ON `posts` (`source`,`source_id`);--> statement-breakpoint
 CREATE INDEX `posts_published_idx` ON `posts` (`published_at`);--> statement-breakpoint
+CREATE TABLE `redirects` (
+	`post_id` integer PRIMARY KEY NOT NULL,
+	`target` text NOT NULL,
+	`target_post_id` integer,
+	`target_url` text,
+	`chosen_by_author` integer DEFAULT false NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`target_post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "redirects_target_check" CHECK("redirects"."target" in ('post','home','url','gone'))
+);
+--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
@@ -143,6 +173,26 @@ CREATE TABLE `site_daily_totals` (
 	`page_views` integer DEFAULT 0 NOT NULL,
 	`visitors` integer,
 	PRIMARY KEY(`day`, `source`)
+);
+--> statement-breakpoint
+CREATE TABLE `sync_files` (
+	`key` text PRIMARY KEY NOT NULL,
+	`path` text NOT NULL,
+	`device` integer,
+	`inode` integer,
+	`head_hash` text,
+	`size` integer DEFAULT 0 NOT NULL,
+	`offset` integer DEFAULT 0 NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sync_runs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`started_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`finished_at` text,
+	`status` text NOT NULL,
+	`results` text DEFAULT '[]' NOT NULL,
+	CONSTRAINT "sync_runs_status_check" CHECK("sync_runs"."status" in ('running','ok','partial','failed'))
 );
 --> statement-breakpoint
 CREATE TABLE `unmatched_paths` (

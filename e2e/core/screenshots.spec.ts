@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-// Screenshots of every page at desktop and phone width, for people to look at (test-results/screenshots/).
+// Screenshots of every page at desktop and phone width, for people to look at (test-results/screenshots/core-).
 // Each also checks the page renders its heading and logs no browser errors.
 const PAGES = [
   ['overview', '/', 'Overview'],
@@ -22,7 +22,7 @@ for (const [name, url, heading] of PAGES) {
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `test-results/screenshots/${name}-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/screenshots/core-${name}-${device}.png`, fullPage: true });
       expect(errors).toEqual([]);
     });
   }
