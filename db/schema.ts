@@ -136,6 +136,57 @@ export const postStats = sqliteTable('post_stats', {
   lastViewDay: text('last_view_day'),
 });
 
+/**
+ * Per-post window sums for lib/metrics.ts (raw sums: whether the data covers a window is decided there, at read
+ * time). Recomputed with post_stats by db/mutations/metrics.ts after every import. Days are counted from the publish
+ * day (day 0); "last N" ends on the newest day of the data.
+ */
+export const postMetrics = sqliteTable('post_metrics', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  first7Views: integer('first7_views').notNull().default(0),
+  first30Views: integer('first30_views').notNull().default(0),
+  first90Views: integer('first90_views').notNull().default(0),
+  last30Views: integer('last30_views').notNull().default(0),
+  last90Views: integer('last90_views').notNull().default(0),
+  /** Page views on or after the publish day (the lifetime total may include views before it, e.g. of a draft). */
+  sincePublishViews: integer('since_publish_views').notNull().default(0),
+  /** The day with the most human page views (earliest on ties), or null without views. */
+  peakDay: text('peak_day'),
+  peakViews: integer('peak_views').notNull().default(0),
+});
+
+/**
+ * Cumulative human page views of a post in its first `age` days (day 0 = publish day), at fixed ages
+ * (lib/metrics.ts CURVE_AGES), for the publish-aligned chart without scanning daily_views per request.
+ */
+export const postCurve = sqliteTable(
+  'post_curve',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    age: integer('age').notNull(),
+    cumViews: integer('cum_views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.age] })],
+);
+
+/** Human page views and bot hits per post per calendar month (`YYYY-MM`), for the calendar charts. */
+export const postMonthViews = sqliteTable(
+  'post_month_views',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+    botHits: integer('bot_hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.month] }), index('post_month_views_month_idx').on(t.month)],
+);
+
 /** Authorship label (set by the author) and the suggestion Tend computed (never overwrites the label). */
 export const authorship = sqliteTable(
   'authorship',
@@ -154,6 +205,12 @@ export const authorship = sqliteTable(
     signals: text('signals').notNull().default('[]'),
     /** Authorship hint from the source's own metadata (tag/category), or null. */
     sourceHint: text('source_hint'),
+    /** JSON object { signalId: value } of every signal's measured value (lib/authorship/features.ts), for the per-blog model. */
+    features: text('features'),
+    /** The rules' own score (0..100) before blending with the per-blog model; score_pct is the blended one. */
+    ruleScore: integer('rule_score_pct'),
+    /** The per-blog model's score (0..100) trained on the author's labels, or null while there are too few labels. */
+    modelScore: integer('model_score_pct'),
   },
   (t) => [
     check('authorship_label_check', sql`${t.label} is null or ${t.label} in ('human','ai-assisted','ai-generated')`),
@@ -165,16 +222,24 @@ export const authorship = sqliteTable(
 );
 
 /** Append-only history of authorship label changes. */
-export const authorshipEvents = sqliteTable('authorship_events', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  postId: integer('post_id')
-    .notNull()
-    .references(() => posts.id, { onDelete: 'cascade' }),
-  oldLabel: text('old_label'),
-  newLabel: text('new_label'),
-  setBy: text('set_by').notNull(),
-  at: text('at').notNull().default(now),
-});
+export const authorshipEvents = sqliteTable(
+  'authorship_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    oldLabel: text('old_label'),
+    newLabel: text('new_label'),
+    setBy: text('set_by').notNull(),
+    at: text('at').notNull().default(now),
+    /** Events written by one bulk action share a batch id, so "undo" takes the whole batch back. */
+    batch: text('batch'),
+    /** The event this one undid, or null. */
+    undoes: integer('undoes'),
+  },
+  (t) => [index('authorship_events_post_idx').on(t.postId)],
+);
 
 /** The author's current keep/cull decision per post. */
 export const decisions = sqliteTable(
@@ -204,8 +269,12 @@ export const decisionEvents = sqliteTable(
     newDecision: text('new_decision').notNull(),
     note: text('note').notNull().default(''),
     at: text('at').notNull().default(now),
+    /** The re-review day (`YYYY-MM-DD`) this event set on a kept post, or null (so undo can restore it). */
+    rereviewOn: text('rereview_on'),
+    /** The event this one undid (an undo restores that event's old decision), or null. */
+    undoes: integer('undoes'),
   },
-  (t) => [index('decision_events_post_idx').on(t.postId)],
+  (t) => [index('decision_events_post_idx').on(t.postId), index('decision_events_undoes_idx').on(t.undoes)],
 );
 
 /** One row per import run: what was read, what landed, and how it ended. */

@@ -13,7 +13,7 @@ export const SITE_TITLE = 'Field Notes';
 export const AUTHOR = 'Owen Marsh';
 export const DAY_MS = 86_400_000;
 /** Days of traffic in the access log, ending at (and including) endDay. */
-export const LOG_DAYS = 400;
+export const LOG_DAYS = 1200;
 
 /** The post that exercises XML/HTML escaping: ampersand, double and single quotes, an emoji. */
 export const ESCAPE_TEST_TITLE = 'Tomatoes & "Heirloom" Seeds — Dad\'s 🍅 Experiment';
