@@ -2,13 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { decisionInput, labelInput, setAuthorshipLabel, setDecision } from '@/db/mutations/decisions';
+import { setLabels } from '@/db/mutations/authorship-labels';
+import { decisionInput, labelInput, setDecision } from '@/db/mutations/decisions';
+import { requireSession } from '@/lib/auth/session';
 
 /** Result every form action returns: a human message either way. */
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
 
 /** Set a post's keep/cull/undecided decision with a note. Form fields: postId, decision, note. */
 export async function setDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   const parsed = decisionInput.safeParse({
     postId: form.get('postId'),
     decision: form.get('decision'),
@@ -26,11 +29,13 @@ export async function setDecisionAction(_prev: ActionResult | null, form: FormDa
 
 /** Set or clear a post's authorship label. Form fields: postId, label ('' clears), setBy ('author' | 'suggestion-accepted'). */
 export async function setLabelAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   const parsed = labelInput.safeParse({ postId: form.get('postId'), label: form.get('label') ?? '' });
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
   const setBy = form.get('setBy') === 'suggestion-accepted' ? 'suggestion-accepted' : 'author';
   try {
-    setAuthorshipLabel(getDb(), parsed.data.postId, parsed.data.label, setBy);
+    // setLabels (not setAuthorshipLabel) so the per-blog authorship model retrains on the change.
+    setLabels(getDb(), [parsed.data.postId], parsed.data.label, setBy);
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

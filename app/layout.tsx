@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/SignOutButton';
 import { getDb } from '@/db/client';
 import { isDemo } from '@/db/queries/overview';
 import './globals.css';
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="/imports">Imports</a>
             <a href="/settings">Settings</a>
           </nav>
+          <SignOutButton />
         </header>
         {demo && (
           <div className="demo-note" role="note">

@@ -1,33 +1,29 @@
 import { connection } from 'next/server';
-import { CohortBadge, cohortName, fmtInt, fmtNum } from '@/components/Badges';
-import { TopPostsChart } from '@/components/charts/TopPostsChart';
-import { type MonthRow, ViewsOverTimeChart } from '@/components/charts/ViewsOverTimeChart';
+import { fmtInt } from '@/components/Badges';
+import { CohortTable } from '@/components/overview/CohortTable';
+import { MetricsTable } from '@/components/overview/MetricsTable';
+import { CurveSection, DistributionSection, PublishedSection, ScatterSection } from '@/components/overview/PostCharts';
+import { RangeBar } from '@/components/overview/RangeBar';
+import { CalendarSection, TopPostsSection } from '@/components/overview/TimeCharts';
 import { getDb } from '@/db/client';
-import { COHORT_NAMES, COHORTS, getTotals, listMonthlyViewsByCohort, listPostNumbers } from '@/db/queries/overview';
-import { compareSentence, MIN_COHORT_N, summarizeCohorts } from '@/lib/cohorts';
+import { buildOverview, type PeriodStats } from '@/db/queries/metrics-overview';
+import { getTotals } from '@/db/queries/overview';
+import { comparisonSentence, MIN_COHORT_N, NO_LABELS_SENTENCE } from '@/lib/cohorts';
+import { METRIC_KEYS, METRIC_NAMES } from '@/lib/metrics';
+import { overviewHref, parseOverviewParams } from '@/lib/overview-params';
 
-const TOP_N = 10;
+type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function OverviewPage() {
+function sentences(p: PeriodStats): string[] {
+  const labelled = p.stats.filter((s) => s.cohort !== 'unlabelled').reduce((a, s) => a + s.n, 0);
+  if (labelled === 0) return [NO_LABELS_SENTENCE];
+  return p.focus.map(comparisonSentence);
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const db = getDb();
   const totals = getTotals(db);
-  const posts = listPostNumbers(db);
-  const summaries = summarizeCohorts(posts, COHORTS);
-  const monthly = listMonthlyViewsByCohort(db);
-  const months = new Map<string, MonthRow>();
-  for (const r of monthly) {
-    const row =
-      months.get(r.month) ?? ({ month: r.month, ...Object.fromEntries(COHORTS.map((c) => [c, 0])) } as MonthRow);
-    row[r.cohort] = r.pageViews;
-    months.set(r.month, row);
-  }
-  const monthRows = [...months.values()];
-  const top = [...posts]
-    .sort((a, b) => b.lifetimeViews - a.lifetimeViews)
-    .slice(0, TOP_N)
-    .filter((p) => p.lifetimeViews > 0);
-  const presentCohorts = COHORTS.filter((c) => summaries.find((s) => s.cohort === c && s.n > 0));
 
   if (totals.posts === 0) {
     return (
@@ -44,12 +40,15 @@ export default async function OverviewPage() {
     );
   }
 
+  const { params, errors } = parseOverviewParams(await searchParams, totals.firstDay, totals.lastDay);
+  const m = buildOverview(db, params);
+  const metricName = METRIC_NAMES[params.metric];
+
   return (
     <>
       <h1>Overview</h1>
       <p className="lede">
-        Which posts earn their place, and does how a post was written predict it? Human page views only; bots are
-        counted apart.{' '}
+        Do posts written with AI earn their place? Human page views only; bots are counted apart.{' '}
         {totals.firstDay ? `Traffic data from ${totals.firstDay} to ${totals.lastDay}.` : 'No traffic imported yet.'}
       </p>
       <div className="stats" data-testid="totals">
@@ -77,125 +76,63 @@ export default async function OverviewPage() {
         </div>
       </div>
 
+      <RangeBar params={params} dataFirst={totals.firstDay} dataLast={totals.lastDay} errors={errors} />
+
       <h2>By authorship</h2>
-      <div className="panel">
-        <p data-testid="comparison">{compareSentence(summaries, COHORT_NAMES)}</p>
+      <section className="panel" aria-label="Cohort comparison">
+        <div data-testid="comparison">
+          {sentences(m.current).map((s) => (
+            <p key={s} style={{ marginTop: 0 }}>
+              {s}
+            </p>
+          ))}
+        </div>
+        {m.previous && (
+          <div data-testid="comparison-previous" className="small">
+            <strong>
+              Previous period ({m.previous.range?.from} to {m.previous.range?.to}):
+            </strong>{' '}
+            {sentences(m.previous).join(' ')}
+          </div>
+        )}
+        <nav className="small" aria-label="Metric" style={{ margin: '0.75rem 0' }}>
+          Compare on page views:{' '}
+          {METRIC_KEYS.map((k, i) => (
+            <span key={k}>
+              {i > 0 && ' · '}
+              {k === params.metric ? (
+                <strong aria-current="true">{METRIC_NAMES[k]}</strong>
+              ) : (
+                <a href={overviewHref(params, { metric: k })}>{METRIC_NAMES[k]}</a>
+              )}
+            </span>
+          ))}
+        </nav>
         <div className="table-wrap">
-          <table data-testid="cohort-table">
-            <thead>
-              <tr>
-                <th>Cohort</th>
-                <th className="num">Posts</th>
-                <th className="num">Page views</th>
-                <th className="num">Median per post</th>
-                <th className="num">Median, first 30 days</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.map((s) => (
-                <tr key={s.cohort} data-cohort={s.cohort}>
-                  <td>
-                    <CohortBadge cohort={s.cohort} />
-                  </td>
-                  <td className="num" data-testid={`n-${s.cohort}`}>
-                    {fmtInt(s.n)}
-                  </td>
-                  <td className="num" data-testid={`views-${s.cohort}`}>
-                    {fmtInt(s.totalViews)}
-                  </td>
-                  <td className="num">{fmtNum(s.medianViews)}</td>
-                  <td className="num">
-                    {fmtNum(s.medianFirst30)} <span className="muted small">(n = {s.nFirst30})</span>
-                    {s.nFirst30 > 0 && s.nFirst30 < MIN_COHORT_N && <span className="muted small"> too few</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CohortTable current={m.current} previous={m.previous} metric={params.metric} />
         </div>
         <p className="muted small">
-          Cohorts use the author's own labels; unlabelled posts are shown apart, never counted as human. First-30-day
-          medians leave out posts whose first 30 days the data does not cover yet.
+          Cohorts use the author's own labels; unlabelled posts are shown apart, never counted as human. A post whose{' '}
+          {metricName} the data does not cover yet is left out of that number, not counted as zero. IQR = the middle
+          half of posts. The interval is a bootstrap 95% interval of the difference of medians; the test is Mann-Whitney
+          U with the rank-biserial effect size r (−1 to 1). Below {MIN_COHORT_N} posts a side the page says so instead
+          of giving a p-value.
         </p>
-      </div>
+        <details>
+          <summary>Every metric, per cohort</summary>
+          <div className="table-wrap">
+            <MetricsTable current={m.current} />
+          </div>
+        </details>
+      </section>
 
       <div className="grid2">
-        <section className="panel" aria-labelledby="over-time">
-          <h2 id="over-time" style={{ marginTop: 0 }}>
-            Page views per month, by cohort
-          </h2>
-          <p className="chart-caption">
-            n = {fmtInt(posts.length)} published posts, {fmtInt(monthRows.length)} months.
-          </p>
-          {monthRows.length > 0 ? (
-            <ViewsOverTimeChart
-              data={monthRows}
-              cohorts={presentCohorts.map((c) => ({ key: c, name: cohortName(c) }))}
-            />
-          ) : (
-            <p className="muted">No traffic imported yet.</p>
-          )}
-          <details>
-            <summary>The numbers</summary>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Month</th>
-                    {presentCohorts.map((c) => (
-                      <th key={c} className="num">
-                        {cohortName(c)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {monthRows.map((m) => (
-                    <tr key={m.month}>
-                      <td>{m.month}</td>
-                      {presentCohorts.map((c) => (
-                        <td key={c} className="num">
-                          {fmtInt(Number(m[c]))}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </section>
-        <section className="panel" aria-labelledby="top-posts">
-          <h2 id="top-posts" style={{ marginTop: 0 }}>
-            Top {top.length} posts by page views
-          </h2>
-          <p className="chart-caption">
-            n = {fmtInt(top.length)} of {fmtInt(posts.length)} published posts, coloured by cohort.
-          </p>
-          {top.length > 0 ? (
-            <TopPostsChart
-              data={top.map((p) => ({
-                title: p.title,
-                cohort: p.cohort,
-                cohortName: cohortName(p.cohort),
-                views: p.lifetimeViews,
-              }))}
-            />
-          ) : (
-            <p className="muted">No post has a page view yet.</p>
-          )}
-          <details>
-            <summary>The numbers</summary>
-            <ol data-testid="top-posts">
-              {top.map((p) => (
-                <li key={p.id}>
-                  <a href={`/posts/${p.id}`}>{p.title || '(no title)'}</a>: {fmtInt(p.lifetimeViews)} page views{' '}
-                  <CohortBadge cohort={p.cohort} />
-                </li>
-              ))}
-            </ol>
-          </details>
-        </section>
+        <CurveSection m={m} />
+        <DistributionSection m={m} metric={params.metric} />
+        <CalendarSection m={m} />
+        <PublishedSection m={m} />
+        <ScatterSection m={m} metric={params.metric} />
+        <TopPostsSection m={m} />
       </div>
     </>
   );

@@ -1,147 +1,123 @@
 /**
  * Traffic import: detect the format, parse with lib/traffic, then write in ONE transaction with the run record.
- * Idempotence: an access log's rows are keyed by the log's identity (its first line), so a re-import of the same
- * or a grown log replaces them; an export (CSV, Plausible, GoatCounter) replaces the days it covers for its source.
+ * Idempotence: an access log's rows are keyed by the log's identity (the hash of its first line), so a re-import of
+ * the same or a grown log replaces them; an export replaces the days it covers for its source; period totals replace
+ * the same period of the same source.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
-import { readAccessLog } from '../lib/traffic/access-log';
-import { detectTrafficFormat, type TrafficFormat } from '../lib/traffic/detect';
-import { parseGoatCounterCsv } from '../lib/traffic/goatcounter';
-import { parsePlausibleCsv, type SiteDayTotals } from '../lib/traffic/plausible';
-import { parseViewsCsv } from '../lib/traffic/simple-csv';
-import type { DailyPathViews, Reject } from '../lib/types';
+import { ownHostsOf } from '../lib/traffic/counting-rules';
+import { logKindOf, resolveFormat, type TrafficFormat } from '../lib/traffic/detect';
+import { type Period, parsePeriod } from '../lib/traffic/period';
 import type { Db } from './client';
-import { type ImportSummary, recordRun, sha256File } from './importers';
-import { recomputePostStats, replaceTraffic, type TrafficScope } from './mutations/traffic';
+import { type ImportSummary, recordRun } from './importers';
+import { detectFileFormat, parseExportFile, writeSiteDays } from './import-views-export';
+import { readLogFile } from './import-views-log';
+import { recomputePostStats, replacePeriodTraffic, replaceTraffic } from './mutations/traffic';
 import { getSettings } from './settings';
 
 export interface ViewsImportOptions {
+  /** A format name or alias (`--format`); detected from the content when absent. */
   format?: string;
-  /** Called every so many lines of an access log (lines read, bytes read). */
+  /** A custom log format string, nginx `log_format` or GoAccess style (`--log-format`). */
+  logFormat?: string;
+  /** BCP 47 locale of the numbers' digit grouping (`--locale de`: `1.234` is 1234). */
+  locale?: string;
+  /** The period a total-only export covers (`--period 2024-01-01..2024-01-31`), overriding what the file says. */
+  period?: string | Period;
+  /** Called every so many lines of an access log (lines read, bytes of the file read). */
   onProgress?: (lines: number, bytes: number) => void;
 }
 
-interface ParsedTraffic {
-  format: TrafficFormat;
-  rows: DailyPathViews[];
-  rejects: Reject[];
-  read: number;
-  bot: number;
-  firstDay: string | null;
-  lastDay: string | null;
-  scope: TrafficScope;
-  siteTotals?: SiteDayTotals[];
-  skipped: Record<string, number>;
-}
-
-/** First non-blank line of a (possibly gzip-compressed) file, or '' when empty. */
-async function firstLine(file: string): Promise<string> {
-  const raw = fs.createReadStream(file);
-  const gz = isGzip(file);
-  const input = gz ? raw.pipe(zlib.createGunzip()) : raw;
-  const rl = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  try {
-    for await (const line of rl) if (line.trim()) return line;
-    return '';
-  } finally {
-    rl.close();
-    raw.destroy();
-  }
-}
-
-function isGzip(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  const b = Buffer.alloc(2);
-  fs.readSync(fd, b, 0, 2, 0);
-  fs.closeSync(fd);
-  return b[0] === 0x1f && b[1] === 0x8b;
-}
-
-/** Up to 64 KiB of the file's start as text, decompressed first when it is gzip. */
-async function head(file: string): Promise<string> {
-  if (isGzip(file)) return firstLine(file);
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(65536);
-  const n = fs.readSync(fd, buf, 0, buf.length, 0);
-  fs.closeSync(fd);
-  return buf.subarray(0, n).toString('utf8');
-}
-
-const FORMATS: TrafficFormat[] = ['access-log', 'views-csv', 'plausible-pages', 'plausible-visitors', 'goatcounter'];
-
-function rangeOf(rows: { day: string }[]): { firstDay: string | null; lastDay: string | null } {
-  let firstDay: string | null = null;
-  let lastDay: string | null = null;
-  for (const r of rows) {
-    if (firstDay === null || r.day < firstDay) firstDay = r.day;
-    if (lastDay === null || r.day > lastDay) lastDay = r.day;
-  }
-  return { firstDay, lastDay };
-}
-
-async function parseTraffic(file: string, format: TrafficFormat, timeZone: string, opts: ViewsImportOptions): Promise<ParsedTraffic> {
-  if (format === 'access-log') {
-    const res = await readAccessLog(file, { timeZone, file, onProgress: opts.onProgress });
-    if (res.counts.read > 0 && res.counts.rejected === res.counts.read)
-      throw new Error(`${file}: no line is an Apache/nginx combined or common log line (line 1: ${res.rejects[0]?.reason})`);
-    const origin = `log:${crypto.createHash('sha256').update(await firstLine(file)).digest('hex').slice(0, 16)}`;
-    return { format, rows: res.rows, rejects: res.rejects, read: res.counts.read, bot: res.counts.botHits,
-      firstDay: res.firstDay, lastDay: res.lastDay, scope: { source: 'access-log', origin }, skipped: {} };
-  }
-  const text = fs.readFileSync(file, 'utf8');
-  const parsed =
-    format === 'views-csv'
-      ? { ...parseViewsCsv(text, { file }), period: undefined, siteTotals: undefined }
-      : format === 'goatcounter'
-        ? { ...parseGoatCounterCsv(text, { file, timeZone }), siteTotals: undefined }
-        : parsePlausibleCsv(text, { file });
-  const source = format.startsWith('plausible') ? 'plausible' : format;
-  const range = parsed.period?.firstDay ? parsed.period : rangeOf([...parsed.records, ...(parsed.siteTotals ?? [])]);
-  const replaceDays = range.firstDay && range.lastDay ? { firstDay: range.firstDay, lastDay: range.lastDay } : undefined;
-  return {
-    format, rows: parsed.records, rejects: parsed.rejects,
-    read: parsed.records.length + parsed.rejects.length + (parsed.siteTotals?.length ?? 0),
-    bot: parsed.records.reduce((a, r) => a + r.botHits, 0), firstDay: range.firstDay ?? null, lastDay: range.lastDay ?? null,
-    // The visitors table holds no pages: it must not wipe the page rows of the same period.
-    scope: { source: format === 'plausible-visitors' ? 'plausible-site' : source, origin: source, replaceDays },
-    siteTotals: parsed.siteTotals, skipped: parsed.skipped ?? {},
-  };
+/** An import summary plus plain-English notes on what the numbers are (e.g. Umami's visitors). */
+export interface ViewsImportSummary extends ImportSummary {
+  notes: string[];
 }
 
 /**
- * Import a traffic file (access log, `.gz` too; `date,path,views` CSV; Plausible `imported_pages_*`/
- * `imported_visitors_*`; GoatCounter v2 export). The format is detected unless `opts.format` names one.
- * @throws Error naming the file when it is missing, unreadable or in no known format; nothing is written then.
+ * Import a traffic file: an access log (combined/common, nginx with extras, Caddy JSON, CloudFront/IIS W3C, a custom
+ * format; `.gz` and rotated files too) or an analytics export (Plausible, GA4, Universal Analytics, Jetpack, Matomo,
+ * Umami, GoatCounter, CSV). See lib/traffic/detect.ts for the list.
+ * @throws Error naming the file when it is missing, unreadable, in no known format, or wrong for the format given;
+ *   nothing is written then.
  */
-export async function importViewsFile(db: Db, file: string, opts: ViewsImportOptions = {}): Promise<ImportSummary> {
+export async function importViewsFile(db: Db, file: string, opts: ViewsImportOptions = {}): Promise<ViewsImportSummary> {
   const started = Date.now();
-  const { timeZone } = getSettings(db);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
-  if (opts.format && !FORMATS.includes(opts.format as TrafficFormat))
-    throw new Error(`unknown traffic format "${opts.format}": use one of ${FORMATS.join(', ')}`);
-  const format = (opts.format as TrafficFormat | undefined) ?? detectTrafficFormat(await head(file), file);
-  if (!format)
-    throw new Error(`${file}: not a known traffic format. Expected an Apache/nginx access log, a CSV with the header date,path,views, a Plausible or a GoatCounter export`);
-  const p = await parseTraffic(file, format, timeZone, opts);
-  const hash = sha256File(file);
+  const settings = getSettings(db);
+  const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;
+  const format: TrafficFormat = opts.format
+    ? resolveFormat(opts.format)
+    : opts.logFormat
+      ? 'custom-log'
+      : await detectFileFormat(file);
+  const base = { kind: 'views' as const, file, format, skipped: {}, warnings: [], ms: 0, notes: [] as string[] };
+
+  if (logKindOf(format)) {
+    const log = await readLogFile(file, format, {
+      timeZone: settings.timeZone,
+      logFormat: opts.logFormat,
+      ownHosts: ownHostsOf(settings.siteUrl),
+      onProgress: opts.onProgress,
+    });
+    return db.$client.transaction(() => {
+      const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
+      // The nightly sync's state for this log is now stale: it restarts the file (replacing) next time.
+      db.$client.prepare('delete from sync_files where head_hash = ?').run(log.headHash);
+      recomputePostStats(db);
+      const summary: ViewsImportSummary = {
+        ...base,
+        read: log.counts.read,
+        imported: w.pageViews,
+        bot: log.counts.botHits,
+        unmatched: w.unmatchedPageViews,
+        rejected: log.counts.rejected,
+        rejects: log.rejects,
+        firstDay: log.firstDay,
+        lastDay: log.lastDay,
+        detail: { 'post-days': w.matchedRows, 'unmatched-path-days': w.unmatchedRows, referrers: w.referrerRows },
+      };
+      recordRun(db, summary, 'ok', log.headHash);
+      summary.ms = Date.now() - started;
+      return summary;
+    })();
+  }
+
+  const { parsed, hash, siteOnly } = await parseExportFile(file, format, {
+    timeZone: settings.timeZone,
+    locale: opts.locale,
+    period,
+  });
   return db.$client.transaction(() => {
-    const w = replaceTraffic(db, p.rows, p.scope);
-    if (p.siteTotals) {
-      const c = db.$client;
-      if (p.firstDay && p.lastDay)
-        c.prepare("delete from site_daily_totals where source = 'plausible' and day between ? and ?").run(p.firstDay, p.lastDay);
-      const ins = c.prepare("insert or replace into site_daily_totals (day, source, page_views, visitors) values (?, 'plausible', ?, ?)");
-      for (const t of p.siteTotals) ins.run(t.day, t.pageViews, t.visitors);
+    const p = parsed;
+    const detail: Record<string, number> = {};
+    let imported = 0;
+    let unmatched = 0;
+    if (!siteOnly && p.period) {
+      const w = replaceTraffic(db, p.daily, { source: p.source, origin: p.source, replaceDays: p.period });
+      imported += w.pageViews;
+      unmatched += w.unmatchedPageViews;
+      if (p.daily.length) Object.assign(detail, { 'post-days': w.matchedRows, 'unmatched-path-days': w.unmatchedRows });
     }
+    if (p.periodRows.length && p.period) {
+      const w = replacePeriodTraffic(db, p.periodRows, p.source, p.period);
+      imported += w.matched;
+      unmatched += w.unmatched;
+      Object.assign(detail, { 'post-periods': w.matchedRows, 'unmatched-paths': w.unmatchedRows });
+    }
+    if (p.siteDays.length) detail['site-days'] = writeSiteDays(db, p.source, p.siteDays, p.period);
     recomputePostStats(db);
-    const summary: ImportSummary = {
-      kind: 'views', file, format, read: p.read, imported: w.pageViews, bot: p.bot, unmatched: w.unmatchedPageViews,
-      rejected: p.rejects.length, skipped: p.skipped, rejects: p.rejects, warnings: [], firstDay: p.firstDay,
-      lastDay: p.lastDay, ms: 0,
-      detail: { 'post-days': w.matchedRows, 'unmatched-path-days': w.unmatchedRows, ...(p.siteTotals ? { 'site-days': p.siteTotals.length } : {}) },
+    const summary: ViewsImportSummary = {
+      ...base,
+      read: p.read,
+      imported,
+      bot: p.daily.reduce((a, r) => a + r.botHits, 0),
+      unmatched,
+      rejected: p.rejects.length,
+      skipped: p.skipped,
+      rejects: p.rejects,
+      warnings: p.warnings,
+      firstDay: p.period?.firstDay ?? null,
+      lastDay: p.period?.lastDay ?? null,
+      detail,
+      notes: p.notes,
     };
     recordRun(db, summary, 'ok', hash);
     summary.ms = Date.now() - started;

@@ -3,7 +3,16 @@
  * Enums are enforced with CHECK constraints because drizzle does not check them at run time.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  sqliteView,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -348,7 +357,10 @@ export const annotations = sqliteTable('annotations', {
 
 /** Incremental state of each log file the nightly sync reads: identity, size and the byte offset read so far. */
 export const syncFiles = sqliteTable('sync_files', {
-  /** The source name from the sync config plus the file's path. */
+  /**
+   * The source name from the sync config plus the file's identity (head hash), so a rotated file (`access.log` ->
+   * `access.log.1`) keeps its state under its new path.
+   */
   key: text('key').primaryKey(),
   path: text('path').notNull(),
   device: integer('device'),
@@ -372,6 +384,47 @@ export const syncRuns = sqliteTable(
     results: text('results').notNull().default('[]'),
   },
   (t) => [check('sync_runs_status_check', sql`${t.status} in ('running','ok','partial','failed')`)],
+);
+
+/**
+ * Which days each traffic input covers: one row per (source, origin, day) with any data, or every day of an export's
+ * stated period. Kept by db/mutations/traffic.ts with the rows it describes; read by the coverage timeline and by
+ * the per-day winner rule below.
+ */
+export const trafficCoverage = sqliteTable(
+  'traffic_coverage',
+  {
+    source: text('source').notNull(),
+    origin: text('origin').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.origin, t.day] }), index('traffic_coverage_day_idx').on(t.day)],
+);
+
+/**
+ * The source that counts on each day where sources overlap (by the configured priority, default access-log >
+ * plausible > goatcounter > views-csv). Recomputed after every traffic import; the other sources' rows stay in
+ * daily_views for comparison.
+ */
+export const trafficWinners = sqliteTable('traffic_winners', {
+  day: text('day').primaryKey(),
+  source: text('source').notNull(),
+});
+
+/**
+ * daily_views without double counting: on a day several sources cover, only the winning source's rows. Every sum of
+ * page views across sources (post_stats, overview, charts) reads this view, not daily_views.
+ */
+export const countedDailyViews = sqliteView('counted_daily_views', {
+  postId: integer('post_id').notNull(),
+  day: text('day').notNull(),
+  source: text('source').notNull(),
+  origin: text('origin').notNull(),
+  pageViews: integer('page_views').notNull(),
+  visitors: integer('visitors'),
+  botHits: integer('bot_hits').notNull(),
+}).as(
+  sql`select v.post_id, v.day, v.source, v.origin, v.page_views, v.visitors, v.bot_hits from daily_views v left join traffic_winners w on w.day = v.day where w.source is null or w.source = v.source`,
 );
 
 /** Key/value settings (site URL, time zone). */

@@ -11,6 +11,7 @@
  * A signal the data cannot decide (window not covered, data too short) is left out, never counted against a post.
  */
 import { z } from 'zod';
+import { type Coverage, daysBetween, firstWindowCovered } from './metrics';
 import { quantile } from './stats';
 import type { AuthorshipLabel } from './types';
 
@@ -123,17 +124,6 @@ export interface CullPostRow {
   last90Views: number;
 }
 
-/** The data's coverage: first and last day any source covers, or null when no traffic was imported. */
-export interface Coverage {
-  firstDay: string | null;
-  lastDay: string | null;
-}
-
-/** Whole days from `a` to `b` (`YYYY-MM-DD`, calendar days, so DST cannot shift them). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Builds every post's {@link CullInput} from raw rows: the first-30 window counts only when the data covers it
  * (publish day on or after the first data day, day 29 on or before the last), the bottom-percentile cut-off is
@@ -142,12 +132,7 @@ export function daysBetween(a: string, b: string): number {
 export function cullInputs(rows: CullPostRow[], cov: Coverage, t: CullThresholds): Map<number, CullInput> {
   const out = new Map<number, CullInput>();
   const { firstDay, lastDay } = cov;
-  const covered = (r: CullPostRow) =>
-    firstDay !== null &&
-    lastDay !== null &&
-    r.publishedDay !== null &&
-    r.publishedDay >= firstDay &&
-    daysBetween(r.publishedDay, lastDay) >= 29;
+  const covered = (r: CullPostRow) => firstWindowCovered(r.publishedDay, 30, cov);
   const comparable = rows.filter(covered).map((r) => r.first30Views);
   const cutoff = comparable.length >= MIN_POSTS_FOR_PERCENTILE ? quantile(comparable, t.bottomPercent / 100) : null;
   const total90 = rows.reduce((a, r) => a + r.last90Views, 0);

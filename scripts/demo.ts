@@ -15,6 +15,7 @@ import { openDb } from '../db/client';
 import { importViewsFile } from '../db/import-views';
 import { formatSummary, importPostsFile } from '../db/importers';
 import { migrate } from '../db/migrate';
+import { retrainAuthorship } from '../db/mutations/authorship-model';
 import { setAuthorshipLabel } from '../db/mutations/decisions';
 import { loadPathIndex } from '../db/mutations/traffic';
 import { setSetting } from '../db/settings';
@@ -62,6 +63,8 @@ async function main(): Promise<number> {
       labelled++;
     }
   }
+  // Labels were set one by one without retraining; fit the per-blog authorship model once on all of them.
+  retrainAuthorship(db);
   db.$client.prepare("insert or replace into settings (key, value) values ('demo', '1')").run();
   db.$client.close();
   console.log(`demo: labelled ${labelled} of ${blog.labels.length} posts as the author would; database ${dbFile}`);

@@ -1,7 +1,8 @@
 /**
- * Export the post inventory with numbers, labels and decisions.
+ * Export the post inventory with numbers, labels and decisions, or the cull plan.
  *
  * Usage: npm run export -- posts [--format csv|json] [--out FILE]
+ *        npm run export -- plan [--format nginx|apache|netlify|redirection-csv|gone|decisions-csv|archive] [--out FILE]
  * Writes to standard output unless --out is given. Database: TEND_DB (default data/tend.db).
  * Exit codes: 0 written, 1 failed, 2 bad arguments.
  */
@@ -11,11 +12,14 @@ import { openDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { listPosts } from '../db/queries/posts';
 import { type PostExportRow, postsToCsv, postsToJson } from '../lib/export';
+import { PLAN_HELP, runPlanExport } from './export-plan';
 
 const HELP = `Usage: npm run export -- posts [--format csv|json] [--out FILE]
   Every post, one row each: id, path, title, published_at (ISO 8601 UTC), authorship, suggested_authorship,
   lifetime_page_views, first_30_days_page_views, bot_hits, decision, note.
-  CSV cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.`;
+  CSV cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.
+
+${PLAN_HELP}`;
 
 function main(): number {
   let args: ReturnType<typeof parseArgs>;
@@ -23,7 +27,7 @@ function main(): number {
     args = parseArgs({
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'csv' },
+        format: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -36,7 +40,16 @@ function main(): number {
     console.log(HELP);
     return 0;
   }
-  const format = args.values.format as string;
+  if (args.positionals[0] === 'plan') {
+    const db = openDb();
+    migrate(db);
+    try {
+      return runPlanExport(db, args.values.format as string | undefined, args.values.out as string | undefined);
+    } finally {
+      db.$client.close();
+    }
+  }
+  const format = (args.values.format as string | undefined) ?? 'csv';
   if (args.positionals[0] !== 'posts' || !['csv', 'json'].includes(format)) {
     console.error(HELP);
     return 2;

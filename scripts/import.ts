@@ -3,30 +3,51 @@
  *
  * Usage:
  *   npm run import -- posts FILE [--format NAME] [--include-pages]
- *   npm run import -- views FILE [--format access-log|views-csv]
+ *   npm run import -- views FILE... [--format NAME] [--log-format FMT] [--locale TAG] [--period FIRST..LAST]
  *
  * Database: TEND_DB (default data/tend.db), migrated first. Site time zone: the `timeZone` setting or
  * TEND_TIMEZONE (default UTC).
- * Exit codes: 0 imported (malformed lines are reported and skipped), 1 the file was not imported (nothing written),
- * 2 bad arguments.
+ * Exit codes: 0 imported (malformed lines are reported and skipped), 1 a file was not imported (nothing of it
+ * written), 2 bad arguments.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '../db/client';
 import { importViewsFile } from '../db/import-views';
-import { formatSummary, importPostsFile, recordFailedRun } from '../db/importers';
+import { formatSummary, type ImportSummary, importPostsFile, recordFailedRun } from '../db/importers';
 import { migrate } from '../db/migrate';
+import { createProgress } from '../lib/sync/progress';
+import { TRAFFIC_FORMATS } from '../lib/traffic/detect';
 
 const HELP = `Usage:
   npm run import -- posts FILE [--format NAME] [--include-pages]
       Import the blog's posts. Formats (detected from the content): the plain-text feed dump,
       RSS 0.9x/2.0, Atom 1.0, WordPress WXR. --include-pages also imports WXR pages.
-  npm run import -- views FILE [--format access-log|views-csv]
-      Import page views: an Apache/nginx combined or common access log (.gz too), or a CSV
-      with the header date,path,views (optional columns visitors, bot_hits).
+  npm run import -- views FILE... [--format NAME] [--log-format FMT] [--locale TAG] [--period FIRST..LAST]
+      Import page views from access logs (Apache/nginx combined or common, Caddy JSON, CloudFront/IIS;
+      .gz and rotated files such as access.log.1 too) or analytics exports (Plausible, GA4, Universal
+      Analytics, Jetpack/WordPress.com, Matomo, Umami, GoatCounter, a CSV with page and views columns).
+      --format NAME      one of: ${TRAFFIC_FORMATS.join(', ')}
+      --log-format FMT   a custom log format, nginx style ('$remote_addr - $remote_user [$time_local] "$request" ...')
+                         or GoAccess style ('%h %^[%d:%t %^] "%r" %s %b "%R" "%u"')
+      --locale TAG       digit grouping of the numbers, e.g. de (1.234 = 1234) or fr (1 234)
+      --period F..L      the days a totals-only export covers (GA4, Umami, Jetpack, Matomo without dates)
 
 Each file is one transaction: it lands whole or not at all. Re-importing the same file changes nothing.
 Malformed lines are reported with their line number and skipped.
 Database: TEND_DB (now ${databasePath()}). Time zone: TEND_TIMEZONE or the timeZone setting (default UTC).`;
+
+function printSummary(summary: ImportSummary & { notes?: string[] }): void {
+  for (const r of summary.rejects.slice(0, 20))
+    console.error(`rejected ${r.file}${r.line ? `:${r.line}` : ''}${r.item ? ` (${r.item})` : ''}: ${r.reason}`);
+  if (summary.rejects.length > 20) console.error(`... and ${summary.rejected - 20} more rejected`);
+  for (const w of summary.warnings.slice(0, 20))
+    console.error(`warning ${w.file}${w.line ? `:${w.line}` : ''}${w.item ? ` (${w.item})` : ''}: ${w.reason}`);
+  const skipped = Object.entries(summary.skipped);
+  if (skipped.length) console.log(`skipped: ${skipped.map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  for (const n of summary.notes ?? []) console.log(`note: ${n}`);
+  console.log(formatSummary(summary));
+}
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
@@ -35,6 +56,9 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string' },
+        'log-format': { type: 'string' },
+        locale: { type: 'string' },
+        period: { type: 'string' },
         'include-pages': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         quiet: { type: 'boolean', short: 'q' },
@@ -49,33 +73,43 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const [kind, file] = positionals;
-  if ((kind !== 'posts' && kind !== 'views') || !file || positionals.length > 2) {
+  const [kind, ...files] = positionals;
+  if ((kind !== 'posts' && kind !== 'views') || files.length === 0 || (kind === 'posts' && files.length > 1)) {
     console.error(HELP);
     return 2;
   }
   const db = openDb();
   migrate(db);
+  let failed = 0;
   try {
-    const format = values.format as string | undefined;
-    const summary =
-      kind === 'posts'
-        ? await importPostsFile(db, file, { format, includePages: Boolean(values['include-pages']) })
-        : await importViewsFile(db, file, { format });
-    for (const r of summary.rejects.slice(0, 20))
-      console.error(`rejected ${r.file}${r.line ? `:${r.line}` : ''}${r.item ? ` (${r.item})` : ''}: ${r.reason}`);
-    if (summary.rejects.length > 20) console.error(`... and ${summary.rejects.length - 20} more rejected`);
-    for (const w of summary.warnings.slice(0, 20))
-      console.error(`warning ${w.file}${w.line ? `:${w.line}` : ''}${w.item ? ` (${w.item})` : ''}: ${w.reason}`);
-    const skipped = Object.entries(summary.skipped);
-    if (skipped.length) console.log(`skipped: ${skipped.map(([k, v]) => `${v} ${k}`).join(', ')}`);
-    console.log(formatSummary(summary));
-    return 0;
-  } catch (err) {
-    const msg = (err as Error).message;
-    recordFailedRun(db, kind, file, msg);
-    console.error(`import failed, nothing written: ${msg}`);
-    return 1;
+    for (const file of files) {
+      const progress =
+        kind === 'views' && !values.quiet && fs.existsSync(file)
+          ? createProgress({ label: file, totalBytes: fs.statSync(file).size })
+          : null;
+      try {
+        const format = values.format as string | undefined;
+        const summary =
+          kind === 'posts'
+            ? await importPostsFile(db, file, { format, includePages: Boolean(values['include-pages']) })
+            : await importViewsFile(db, file, {
+                format,
+                logFormat: values['log-format'] as string | undefined,
+                locale: values.locale as string | undefined,
+                period: values.period as string | undefined,
+                onProgress: progress ? (lines, bytes) => progress.update(lines, bytes) : undefined,
+              });
+        progress?.stop();
+        printSummary(summary);
+      } catch (err) {
+        progress?.stop();
+        const msg = (err as Error).message;
+        recordFailedRun(db, kind, file, msg);
+        console.error(`import failed, nothing written: ${msg}`);
+        failed++;
+      }
+    }
+    return failed > 0 ? 1 : 0;
   } finally {
     db.$client.close();
   }

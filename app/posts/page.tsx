@@ -1,10 +1,13 @@
 import { connection } from 'next/server';
 import { z } from 'zod';
-import { CohortBadge, DecisionBadge, fmtInt } from '@/components/Badges';
+import { CohortBadge, cohortName, DecisionBadge, fmtInt } from '@/components/Badges';
+import { BulkBar } from '@/components/posts/BulkBar';
 import { getDb } from '@/db/client';
+import { describeLastChange } from '@/db/queries/authorship';
 import { COHORTS } from '@/db/queries/overview';
 import { listPosts, SORTS, type SortKey } from '@/db/queries/posts';
 import { DECISIONS } from '@/lib/types';
+import { bulkDecisionAction, bulkLabelAction, undoLastLabelAction } from './actions';
 
 const searchSchema = z.object({
   cohort: z
@@ -37,7 +40,20 @@ function sortHref(s: Search, key: SortKey): string {
   return `/posts?${p}`;
 }
 
-function SortTh({ s, k, children, num }: { s: Search; k: SortKey; children: string; num?: boolean }) {
+function SortTh({
+  s,
+  k,
+  children,
+  num,
+  check,
+}: {
+  s: Search;
+  k: SortKey;
+  children: string;
+  num?: boolean;
+  /** Put the "select every post" checkbox of the bulk bar before the heading. */
+  check?: boolean;
+}) {
   const active = (s.sort ?? 'published') === k;
   const arrow = active ? ((s.dir ?? 'desc') === 'asc' ? ' ↑' : ' ↓') : '';
   return (
@@ -45,6 +61,14 @@ function SortTh({ s, k, children, num }: { s: Search; k: SortKey; children: stri
       className={num ? 'num' : undefined}
       aria-sort={active ? ((s.dir ?? 'desc') === 'asc' ? 'ascending' : 'descending') : undefined}
     >
+      {check && (
+        <input
+          type="checkbox"
+          data-bulk-all=""
+          aria-label="Select every post in the list"
+          style={{ marginRight: '0.5rem', verticalAlign: 'middle' }}
+        />
+      )}
       <a href={sortHref(s, k)}>
         {children}
         {arrow}
@@ -61,13 +85,19 @@ export default async function PostsPage({
   await connection();
   const raw = await searchParams;
   const s = searchSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
-  const rows = listPosts(getDb(), {
+  const db = getDb();
+  const rows = listPosts(db, {
     cohort: s.cohort as never,
     decision: s.decision,
     sort: s.sort,
     dir: s.dir,
     q: s.q,
   });
+  const last = describeLastChange(db);
+  const lastChange = last
+    ? `${last.count === 1 ? `“${last.title}”` : `${fmtInt(last.count)} posts`} → ${cohortName(last.newLabel ?? 'unlabelled')}`
+    : null;
+  const filterText = [s.cohort && cohortName(s.cohort), s.decision, s.q && `“${s.q}”`].filter(Boolean).join(', ');
   return (
     <>
       <h1>Posts</h1>
@@ -106,11 +136,20 @@ export default async function PostsPage({
       <p className="muted small" data-testid="post-count">
         {fmtInt(rows.length)} {rows.length === 1 ? 'post' : 'posts'}
       </p>
+      <BulkBar
+        total={rows.length}
+        filter={{ cohort: s.cohort, decision: s.decision, q: s.q }}
+        filterText={filterText}
+        lastChange={lastChange}
+        labelAction={bulkLabelAction}
+        decisionAction={bulkDecisionAction}
+        undoAction={undoLastLabelAction}
+      />
       <div className="table-wrap panel">
         <table data-testid="posts-table">
           <thead>
             <tr>
-              <SortTh s={s} k="title">
+              <SortTh s={s} k="title" check>
                 Title
               </SortTh>
               <SortTh s={s} k="published">
@@ -133,8 +172,14 @@ export default async function PostsPage({
             {rows.map((p) => (
               <tr key={p.id} data-post-id={p.id}>
                 <td>
-                  <a href={`/posts/${p.id}`}>{p.title || '(no title)'}</a>
-                  <div className="muted small">{p.path}</div>
+                  {/* The checkbox shares the title cell, so the table's columns stay where they were. */}
+                  <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'flex-start' }}>
+                    <input type="checkbox" data-bulk-id={p.id} aria-label={`Select “${p.title || p.path}”`} />
+                    <div>
+                      <a href={`/posts/${p.id}`}>{p.title || '(no title)'}</a>
+                      <div className="muted small">{p.path}</div>
+                    </div>
+                  </div>
                 </td>
                 <td>{p.publishedAt ? p.publishedAt.slice(0, 10) : <span className="muted">{p.status}</span>}</td>
                 <td>

@@ -8,6 +8,8 @@ export interface TopPost {
   cohort: string;
   cohortName: string;
   views: number;
+  /** Page views in the previous period, when comparing. */
+  previous?: number;
 }
 
 function shorten(s: string, n = 28): string {
@@ -17,17 +19,18 @@ function shorten(s: string, n = 28): string {
 /** Horizontal bars of the most-viewed posts, each coloured by its authorship cohort. */
 export function TopPostsChart({ data }: { data: TopPost[] }) {
   const rows = data.map((d) => ({ ...d, short: shorten(d.title) }));
+  const withPrevious = rows.some((r) => r.previous !== undefined);
   return (
-    <div className="chart" style={{ height: Math.max(160, rows.length * 30 + 40) }}>
+    <div className="chart" style={{ height: Math.max(160, rows.length * (withPrevious ? 44 : 30) + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
           <YAxis type="category" dataKey="short" width={170} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip
-            formatter={(value, _name, item) => [
+            formatter={(value, name, item) => [
               `${Number(value).toLocaleString('en-US')} page views`,
-              (item?.payload as TopPost)?.cohortName,
+              name === 'Previous period' ? name : (item?.payload as TopPost)?.cohortName,
             ]}
             labelFormatter={(_label, payload) => (payload?.[0]?.payload as TopPost | undefined)?.title ?? ''}
           />
@@ -36,6 +39,7 @@ export function TopPostsChart({ data }: { data: TopPost[] }) {
               <Cell key={`${r.title}-${i}`} fill={COHORT_COLORS[r.cohort]} />
             ))}
           </Bar>
+          {withPrevious && <Bar dataKey="previous" name="Previous period" fill="#c9c6bd" isAnimationActive={false} />}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,23 +1,33 @@
 /**
- * Writes of traffic: daily views per post, unmatched paths, and the post_stats summary. Call inside a transaction.
+ * Writes of traffic: daily views per post, period totals, referrers, unmatched paths, coverage, and the post_stats
+ * summary. Call inside a transaction (each import is one).
+ *
+ * Idempotence: every row carries its input's `origin`. `replaceTraffic` deletes the origin's rows (and, for exports,
+ * the source's rows on the days the export states) before adding, so re-importing changes nothing; `addTraffic`
+ * only adds, for the nightly sync's new bytes of a log, whose offset is saved in the same transaction.
  */
 
 import { normalizePath } from '../../lib/paths';
+import type { Period, PeriodPathViews } from '../../lib/traffic/period';
+import { daysOf } from '../../lib/traffic/period';
+import type { PathReferrer } from '../../lib/traffic/traffic-aggregator';
 import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
+import { recomputePostMetrics } from './metrics';
+import { addCoverage, deleteCoverage, deleteCoverageDays, recomputeWinners } from './traffic-coverage';
 
 type Tx = Pick<Db, '$client'>;
 
 export interface TrafficScope {
-  /** Source kind: `access-log`, `views-csv`, `plausible`, `goatcounter`. */
+  /** Source kind: `access-log`, `views-csv`, `plausible`, `goatcounter`, `matomo`, ... */
   source: string;
   /** Identity of the input. Rows of the same origin are replaced on re-import, never added to. */
   origin: string;
   /**
    * For exports (which state the numbers of whole days): also replace this source's rows for these days whatever
-   * their origin, so a re-exported period replaces its days instead of adding to them.
+   * their origin, so a re-exported period replaces its days instead of adding to them. Every day of it is covered.
    */
-  replaceDays?: { firstDay: string; lastDay: string };
+  replaceDays?: Period;
 }
 
 export interface WriteTrafficResult {
@@ -26,11 +36,10 @@ export interface WriteTrafficResult {
   pageViews: number;
   unmatchedPageViews: number;
   botHits: number;
+  referrerRows: number;
 }
 
-/**
- * Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths.
- */
+/** Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths. */
 export function loadPathIndex(tx: Tx): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of tx.$client.prepare('select path, post_id as id from post_aliases').all() as {
@@ -43,24 +52,50 @@ export function loadPathIndex(tx: Tx): Map<string, number> {
   return m;
 }
 
-/**
- * Replace the traffic of one input. Rows whose path leads to a post go to daily_views (several paths of one post
- * are summed); the rest go to unmatched_paths with their kind. Only `page` paths can match a post: a feed or
- * asset at a post's path is never a page view of it.
- */
-export function replaceTraffic(tx: Tx, rows: DailyPathViews[], scope: TrafficScope): WriteTrafficResult {
+/** Delete everything one input wrote (daily rows, unmatched rows, referrers, coverage). */
+export function deleteOrigin(tx: Tx, source: string, origin: string): void {
   const c = tx.$client;
-  c.prepare('delete from daily_views where origin = ? and source = ?').run(scope.origin, scope.source);
-  c.prepare('delete from unmatched_paths where origin = ? and source = ?').run(scope.origin, scope.source);
+  for (const t of ['daily_views', 'unmatched_paths', 'post_referrers']) {
+    c.prepare(`delete from ${t} where origin = ? and source = ?`).run(origin, source);
+  }
+  deleteCoverage(tx, source, origin);
+}
+
+/**
+ * Replace the traffic of one input: delete its origin's rows (and the source's rows on `scope.replaceDays`), then
+ * {@link addTraffic}. Winners are recomputed.
+ */
+export function replaceTraffic(
+  tx: Tx,
+  rows: DailyPathViews[],
+  scope: TrafficScope,
+  referrers: PathReferrer[] = [],
+): WriteTrafficResult {
+  deleteOrigin(tx, scope.source, scope.origin);
   if (scope.replaceDays) {
     const { firstDay, lastDay } = scope.replaceDays;
-    c.prepare('delete from daily_views where source = ? and day between ? and ?').run(scope.source, firstDay, lastDay);
-    c.prepare('delete from unmatched_paths where source = ? and day between ? and ?').run(
-      scope.source,
-      firstDay,
-      lastDay,
-    );
+    for (const t of ['daily_views', 'unmatched_paths']) {
+      tx.$client.prepare(`delete from ${t} where source = ? and day between ? and ?`).run(scope.source, firstDay, lastDay);
+    }
+    deleteCoverageDays(tx, scope.source, firstDay, lastDay);
+    addCoverage(tx, scope.source, scope.origin, daysOf(scope.replaceDays));
   }
+  return addTraffic(tx, rows, scope, referrers);
+}
+
+/**
+ * Add rows to an input's existing counts (upsert-add). Rows whose path leads to a post go to daily_views (several
+ * paths of one post are summed); the rest go to unmatched_paths with their kind. Only `page` paths can match a post:
+ * a feed or asset at a post's path is never a page view of it. Referrers of matched paths go to post_referrers.
+ * Every day of the rows is recorded as covered, and the per-day winners are recomputed.
+ */
+export function addTraffic(
+  tx: Tx,
+  rows: DailyPathViews[],
+  scope: TrafficScope,
+  referrers: PathReferrer[] = [],
+): WriteTrafficResult {
+  const c = tx.$client;
   const index = loadPathIndex(tx);
   const addDaily = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
     values (?,?,?,?,?,?,?) on conflict (post_id, day, source, origin) do update set
@@ -70,8 +105,17 @@ export function replaceTraffic(tx: Tx, rows: DailyPathViews[], scope: TrafficSco
   const addUnmatched = c.prepare(`insert into unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)
     values (?,?,?,?,?,?,?) on conflict (path, kind, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);
-  const res: WriteTrafficResult = { matchedRows: 0, unmatchedRows: 0, pageViews: 0, unmatchedPageViews: 0, botHits: 0 };
+  const res: WriteTrafficResult = {
+    matchedRows: 0,
+    unmatchedRows: 0,
+    pageViews: 0,
+    unmatchedPageViews: 0,
+    botHits: 0,
+    referrerRows: 0,
+  };
+  const days = new Set<string>();
   for (const r of rows) {
+    days.add(r.day);
     const postId = r.kind === 'page' ? index.get(r.path) : undefined;
     res.botHits += r.botHits;
     if (postId !== undefined) {
@@ -84,11 +128,73 @@ export function replaceTraffic(tx: Tx, rows: DailyPathViews[], scope: TrafficSco
       res.unmatchedPageViews += r.pageViews;
     }
   }
+  const addRef = c.prepare(`insert into post_referrers (post_id, source, origin, referrer, page_views) values (?,?,?,?,?)
+    on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views`);
+  for (const r of referrers) {
+    const postId = index.get(r.path);
+    if (postId === undefined) continue;
+    addRef.run(postId, scope.source, scope.origin, r.referrer, r.pageViews);
+    res.referrerRows++;
+  }
+  addCoverage(tx, scope.source, scope.origin, days);
+  recomputeWinners(tx);
   return res;
 }
 
+/** Origin of unmatched rows from a period export: the period, so re-matching knows they are totals, not a day. */
+export function periodOrigin(p: Period): string {
+  return `period:${p.firstDay}..${p.lastDay}`;
+}
+
 /**
- * Move unmatched `page` rows whose path now leads to a post (after a post import or a new alias) into daily_views.
+ * Replace a source's totals over one period (GA4, Umami, Jetpack, ...): period_views rows for matched page paths,
+ * unmatched ones kept in unmatched_paths under the period's origin (day = its first day). Never spread into days.
+ * @returns counts for the summary (page views, or visitors for visitor-only sources).
+ */
+export function replacePeriodTraffic(
+  tx: Tx,
+  rows: PeriodPathViews[],
+  source: string,
+  period: Period,
+): { matchedRows: number; unmatchedRows: number; matched: number; unmatched: number } {
+  const c = tx.$client;
+  const origin = periodOrigin(period);
+  c.prepare('delete from period_views where source = ? and first_day = ? and last_day = ?').run(
+    source,
+    period.firstDay,
+    period.lastDay,
+  );
+  c.prepare('delete from unmatched_paths where source = ? and origin = ?').run(source, origin);
+  const index = loadPathIndex(tx);
+  const add = c.prepare(`insert into period_views (post_id, source, first_day, last_day, page_views, visitors)
+    values (?,?,?,?,?,?) on conflict (post_id, source, first_day, last_day) do update set
+    page_views = case when page_views is null and excluded.page_views is null then null
+                      else coalesce(page_views, 0) + coalesce(excluded.page_views, 0) end,
+    visitors = case when visitors is null and excluded.visitors is null then null
+                    else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`);
+  const addUnmatched = c.prepare(`insert into unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)
+    values (?,?,?,?,?,?,0) on conflict (path, kind, day, source, origin) do update set
+    page_views = page_views + excluded.page_views`);
+  const out = { matchedRows: 0, unmatchedRows: 0, matched: 0, unmatched: 0 };
+  for (const r of rows) {
+    const n = r.pageViews ?? r.visitors ?? 0;
+    const postId = r.kind === 'page' ? index.get(r.path) : undefined;
+    if (postId !== undefined) {
+      add.run(postId, source, period.firstDay, period.lastDay, r.pageViews, r.visitors);
+      out.matchedRows++;
+      out.matched += n;
+    } else {
+      addUnmatched.run(r.path, period.firstDay, source, origin, r.kind, n);
+      out.unmatchedRows++;
+      out.unmatched += n;
+    }
+  }
+  return out;
+}
+
+/**
+ * Move unmatched `page` rows whose path now leads to a post (after a post import or a new alias): daily rows into
+ * daily_views, period rows (origin `period:...`) into period_views.
  * @returns the number of unmatched rows moved.
  */
 export function rematchUnmatched(tx: Tx): number {
@@ -96,24 +202,21 @@ export function rematchUnmatched(tx: Tx): number {
   const index = loadPathIndex(tx);
   const rows = c
     .prepare("select rowid, path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
-    .all() as {
-    rowid: number;
-    path: string;
-    day: string;
-    source: string;
-    origin: string;
-    page_views: number;
-    bot_hits: number;
-  }[];
+    .all() as { rowid: number; path: string; day: string; source: string; origin: string; page_views: number; bot_hits: number }[];
   const add = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
     values (?,?,?,?,?,null,?) on conflict (post_id, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);
+  const addPeriod = c.prepare(`insert into period_views (post_id, source, first_day, last_day, page_views, visitors)
+    values (?,?,?,?,?,null) on conflict (post_id, source, first_day, last_day) do update set
+    page_views = coalesce(page_views, 0) + excluded.page_views`);
   const del = c.prepare('delete from unmatched_paths where rowid = ?');
   let moved = 0;
   for (const r of rows) {
     const postId = index.get(normalizePath(r.path)) ?? index.get(r.path);
     if (postId === undefined) continue;
-    add.run(postId, r.day, r.source, r.origin, r.page_views, r.bot_hits);
+    const period = /^period:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(r.origin);
+    if (period) addPeriod.run(postId, r.source, period[1], period[2], r.page_views);
+    else add.run(postId, r.day, r.source, r.origin, r.page_views, r.bot_hits);
     del.run(r.rowid);
     moved++;
   }
@@ -121,9 +224,31 @@ export function rematchUnmatched(tx: Tx): number {
 }
 
 /**
- * Recompute post_stats for every post: lifetime page views, page views in the first 30 days after publishing
- * (publish day included, site time zone), in the last 30 days of the data (ending on the newest day any source
- * covers), bot hits, and the last day with a human page view. One GROUP BY over daily_views.
+ * Map an unmatched path to a post (the author's choice on /imports): the path becomes an alias of the post (kind
+ * `mapped`, replacing an older alias of the same path), its unmatched rows re-apply, and post_stats is recomputed.
+ * @param path the path as listed (normalized again here; `/?p=ID` short links are kept as they are).
+ * @returns rows moved from unmatched_paths.
+ * @throws Error when the post does not exist, or the path is already a post's canonical path.
+ */
+export function mapPathToPost(tx: Tx, path: string, postId: number): { moved: number; path: string } {
+  const c = tx.$client;
+  const p = path.startsWith('/?p=') ? path : normalizePath(path);
+  const post = c.prepare('select id from posts where id = ?').get(postId);
+  if (!post) throw new Error(`no post with id ${postId}`);
+  const owner = c.prepare('select id from posts where path = ?').get(p) as { id: number } | undefined;
+  if (owner) throw new Error(`${p} is already the path of post ${owner.id}`);
+  c.prepare(`insert into post_aliases (path, post_id, kind) values (?, ?, 'mapped')
+    on conflict (path) do update set post_id = excluded.post_id, kind = 'mapped'`).run(p, postId);
+  const moved = rematchUnmatched(tx);
+  recomputePostStats(tx);
+  return { moved, path: p };
+}
+
+/**
+ * Recompute post_stats for every post from `counted_daily_views` (one source per day where sources overlap, see
+ * ./traffic-coverage.ts): lifetime page views, page views in the first 30 days after publishing (publish day
+ * included, site time zone), in the last 30 days of the data (ending on the newest counted day), bot hits, and the
+ * last day with a human page view. One GROUP BY.
  */
 export function recomputePostStats(tx: Tx): void {
   tx.$client.exec(`
@@ -133,9 +258,11 @@ export function recomputePostStats(tx: Tx): void {
       coalesce(sum(v.page_views), 0),
       coalesce(sum(case when p.published_day is not null and v.day >= p.published_day
                         and v.day < date(p.published_day, '+30 days') then v.page_views end), 0),
-      coalesce(sum(case when v.day > date((select max(day) from daily_views), '-30 days') then v.page_views end), 0),
+      coalesce(sum(case when v.day > date((select max(day) from counted_daily_views), '-30 days') then v.page_views end), 0),
       coalesce(sum(v.bot_hits), 0),
       max(case when v.page_views > 0 then v.day end)
-    from posts p left join daily_views v on v.post_id = p.id
+    from posts p left join counted_daily_views v on v.post_id = p.id
     group by p.id;`);
+  // The metric summaries (post_metrics, post_curve, post_month_views) change with the same inputs.
+  recomputePostMetrics(tx);
 }

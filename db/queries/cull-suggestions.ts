@@ -13,6 +13,7 @@ import {
   suggestCull,
 } from '../../lib/cull-suggestion';
 import type { Db } from '../client';
+import { getCoverage } from './metrics';
 
 export type { CullSuggestion, CullThresholds };
 
@@ -35,19 +36,15 @@ export function getCullThresholds(db: Db): CullThresholds {
 
 /** Raw rows for every published post: label, publish day, first-30 views, last human view, last-90-day views. */
 function readRows(db: Db): { rows: CullPostRow[]; firstDay: string | null; lastDay: string | null } {
-  const c = db.$client;
-  const cov = c.prepare('select min(day) as f, max(day) as l from daily_views').get() as {
-    f: string | null;
-    l: string | null;
-  };
-  const rows = c
+  const cov = getCoverage(db);
+  const rows = db.$client
     .prepare(`select p.id, a.label, p.published_day as publishedDay, coalesce(s.first30_views, 0) as first30Views,
         s.last_view_day as lastViewDay, coalesce(m.last90_views, 0) as last90Views
       from posts p left join authorship a on a.post_id = p.id left join post_stats s on s.post_id = p.id
       left join post_metrics m on m.post_id = p.id
       where p.status = 'publish'`)
     .all() as CullPostRow[];
-  return { rows, firstDay: cov.f, lastDay: cov.l };
+  return { rows, firstDay: cov.firstDay, lastDay: cov.lastDay };
 }
 
 /** Every published post's suggestion, by post id (posts that are not published get none). */

@@ -41,7 +41,7 @@ export function listPostNumbers(db: Db): PostNumbers[] {
 export function listMonthlyViewsByCohort(db: Db): { month: string; cohort: Cohort; pageViews: number }[] {
   return db.$client
     .prepare(`select substr(v.day, 1, 7) as month, coalesce(a.label, 'unlabelled') as cohort, sum(v.page_views) as pageViews
-      from daily_views v left join authorship a on a.post_id = v.post_id
+      from counted_daily_views v left join authorship a on a.post_id = v.post_id
       group by month, cohort order by month`)
     .all() as never;
 }

@@ -90,10 +90,13 @@ export function getPost(
     .get(id) as never;
 }
 
-/** Daily human page views and bot hits of one post, summed over sources, oldest first (days with data only). */
+/**
+ * Daily human page views and bot hits of one post, oldest first (days with data only); where sources overlap, the
+ * day's winning source only (counted_daily_views).
+ */
 export function getPostDailyViews(db: Db, id: number): { day: string; pageViews: number; botHits: number }[] {
   return db.$client
-    .prepare(`select day, sum(page_views) as pageViews, sum(bot_hits) as botHits from daily_views
+    .prepare(`select day, sum(page_views) as pageViews, sum(bot_hits) as botHits from counted_daily_views
       where post_id = ? group by day order by day`)
     .all(id) as never;
 }

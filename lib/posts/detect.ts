@@ -4,6 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { assertFileSize, assertPostTextLimits, MAX_POSTS_FILE_BYTES } from '../limits';
 import type { ParseResult, PostRecord } from '../types';
 import { decodeText } from './decode';
 import { looksLikeFeed, parseFeed } from './feed';
@@ -47,9 +48,22 @@ export function detectPostFormat(text: string, fileName: string): PostFormat | n
  * Parse a posts text in the given or detected format.
  *
  * @returns the parser's ParseResult plus the format used.
- * @throws Error naming `opts.file` when the format is unknown, or the parser's own error (also naming the file).
+ * @throws Error naming `opts.file` when the format is unknown, a post's title or content is over the limits of
+ *   lib/limits.ts, or the parser's own error (also naming the file).
  */
 export function parsePostsText(text: string, opts: PostsOptions): ParseResult<PostRecord> & { format: PostFormat } {
+  return withinLimits(parseByFormat(text, opts), opts.file);
+}
+
+/** Absurd titles and contents fail the whole file (or folder), whatever the format (lib/limits.ts). */
+function withinLimits<T extends ParseResult<PostRecord>>(res: T, file: string): T {
+  res.records.forEach((r, i) => {
+    assertPostTextLimits(file, i + 1, r.title, r.content);
+  });
+  return res;
+}
+
+function parseByFormat(text: string, opts: PostsOptions): ParseResult<PostRecord> & { format: PostFormat } {
   const format = (opts.format ?? detectPostFormat(text, opts.file)) as PostFormat | null;
   const base = { file: opts.file, timeZone: opts.timeZone };
   switch (format) {
@@ -93,7 +107,8 @@ export async function readPostsFile(
   const info = await stat(filePath).catch((err: unknown) => {
     throw new Error(`${filePath}: cannot read (${(err as Error).message})`, { cause: err });
   });
-  if (info.isDirectory()) return readPostsFolder(filePath, opts);
+  if (info.isDirectory()) return withinLimits(await readPostsFolder(filePath, opts), filePath);
+  assertFileSize(filePath, MAX_POSTS_FILE_BYTES, 'a posts file');
   const decoded = decodeText(await readFile(filePath));
   const res = parsePostsText(decoded.text, { ...opts, file: filePath });
   if (decoded.warning) res.warnings.unshift({ file: filePath, line: null, reason: decoded.warning });
@@ -114,8 +129,10 @@ async function readPostsFolder(
     const htmlDir = path.join(dir, 'posts');
     const names = await readdir(htmlDir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.html'))) {
+      assertFileSize(path.join(htmlDir, name), MAX_POSTS_FILE_BYTES, 'a post body');
       bodies.set(name.slice(0, -5), decodeText(await readFile(path.join(htmlDir, name))).text);
     }
+    assertFileSize(csv, MAX_POSTS_FILE_BYTES, 'a posts file');
     const text = decodeText(await readFile(csv)).text;
     return { ...parseSubstackCsv(text, { file: csv, timeZone: opts.timeZone, bodies }), format: 'substack-csv' };
   }
@@ -126,6 +143,7 @@ async function readPostsFolder(
   }
   const files: MarkdownFile[] = [];
   for (const rel of await listMarkdown(dir)) {
+    assertFileSize(path.join(dir, rel), MAX_POSTS_FILE_BYTES, 'a Markdown file');
     files.push({ name: rel, text: decodeText(await readFile(path.join(dir, rel))).text });
   }
   if (files.length === 0) throw new Error(`${dir}: no Markdown files (*.md, *.markdown, *.mdx) in this folder`);

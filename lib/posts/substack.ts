@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseFeedDate } from '../dates';
 import { normalizePath, slugify } from '../paths';
+import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS } from '../limits';
 import { countWords, htmlToText } from '../text';
 import type { ParseResult, PostRecord, Reject } from '../types';
 
@@ -41,7 +42,12 @@ export function parseSubstackCsv(
   let rows: Record<string, string>[];
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      columns: (h: string[]) => {
+        if (h.length > MAX_CSV_COLUMNS)
+          throw new Error(`the header has ${h.length} columns, over the limit of ${MAX_CSV_COLUMNS} (lib/limits.ts)`);
+        return h.map((c) => c.trim().toLowerCase());
+      },
+      max_record_size: MAX_CSV_RECORD_CHARS,
       skip_empty_lines: true,
       relax_column_count: true,
     });

@@ -6,6 +6,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decode } from 'html-entities';
+import { assertXmlWithinLimits } from './xml-guard';
 
 /** A parsed element: attributes as `@_name`, text as `#text`, children by their qualified name. */
 export type XmlNode = Record<string, unknown>;
@@ -28,9 +29,12 @@ export type NsName = keyof typeof NS;
  * Check well-formedness, then parse `xml` into an object tree (tag values are never coerced to numbers,
  * so a guid `0123` stays a string). Elements named in `arrays` are always arrays.
  *
- * @throws Error naming `file`, the line and the parser's reason when the XML is not well-formed.
+ * @throws Error naming `file`, the line and the parser's reason when the XML is not well-formed, or breaks one of
+ *   the limits of xml-guard.ts (entity declarations, nesting, text sizes).
  */
 export function parseXml(xml: string, file: string, arrays: readonly string[], stopNodes: string[] = []): XmlNode {
+  // Entities, nesting depth and text sizes are checked first: fast-xml-parser is slow and memory-hungry on them.
+  assertXmlWithinLimits(xml, file);
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
     const open = valid.err.code === 'InvalidXml' ? [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : [];

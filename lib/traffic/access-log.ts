@@ -1,19 +1,22 @@
 /**
- * Access-log traffic (Apache/nginx combined and common formats), public entry point:
- * - line syntax: `parseLogLine` (./log-line.ts),
- * - counting rules and per-day aggregation: `TrafficAggregator`, `isPageView` (./traffic-aggregator.ts),
+ * Access-log traffic, public entry point:
+ * - line syntaxes: combined/common `parseLogLine` (./log-line.ts), Caddy JSON, W3C/CloudFront, custom format strings,
+ *   behind `createLineParser` / `detectLogKind` (./line-parsers.ts),
+ * - counting rules: ./counting-rules.ts; per-day aggregation: `TrafficAggregator` (./traffic-aggregator.ts),
  * - streaming a plain or gzipped file from disk: `readAccessLog` (./read-access-log.ts),
  * - format sniffing: `looksLikeAccessLog` (here).
  */
 import { isSkippableLine, parseLogLineOrReason } from './log-line';
 
 export { isSkippableLine, type LogHit, parseClfTime, parseLogLine, parseLogLineOrReason } from './log-line';
-export { type ReadAccessLogOptions, readAccessLog } from './read-access-log';
+export { createLineParser, detectLogKind, type LineParser, LOG_KINDS, type LogKind } from './line-parsers';
+export { type ReadAccessLogOptions, type ReadAccessLogResult, readAccessLog } from './read-access-log';
 export {
   type AccessLogOptions,
   type AccessLogResult,
   type HitInfo,
   isPageView,
+  type PathReferrer,
   TrafficAggregator,
 } from './traffic-aggregator';
 

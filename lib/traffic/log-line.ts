@@ -184,7 +184,7 @@ function readQuoted(line: string, open: number, end: number): string | null {
 }
 
 /** Decode `\"`, `\\` and `\xHH` (Apache and nginx escapes); other backslashes are kept as they are. */
-function unescapeField(raw: string): string {
+export function unescapeField(raw: string): string {
   return raw.replace(/\\(x[0-9a-fA-F]{2}|["\\])/g, (_, e: string) =>
     e.length === 3 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : e,
   );
@@ -208,7 +208,7 @@ function readDigits(line: string, start: number, end: number): number {
 }
 
 /** `GET /x HTTP/1.1` -> [method, target, protocol]; `-` -> ['', '', '']; a target may itself contain spaces. */
-function splitRequest(request: string): [string, string, string] {
+export function splitRequest(request: string): [string, string, string] {
   if (request === '-' || request === '') return ['', '', ''];
   const first = request.indexOf(' ');
   if (first < 0) return [request, '', ''];

@@ -1,13 +1,16 @@
 /**
  * Stream an access log from disk (plain or gzip) through a {@link TrafficAggregator}.
  * Memory stays flat: lines are processed one at a time and only per-(day, path) counters are kept.
- * This module reads files (node:fs); everything it computes comes from the pure aggregator.
+ * Lines are cut from raw bytes (not readline) so byte offsets are exact: the nightly sync resumes a file at the
+ * offset where the last run stopped, and stops at the last complete line so a line being written is read next time.
+ * Untrusted input is bounded (lib/limits.ts): a line longer than MAX_LOG_LINE_BYTES stops the read, and gzip goes
+ * through the zip-bomb guard of lib/bounded-read.ts.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { LineTooLongError, openMaybeGzip } from '../bounded-read';
+import { MAX_LOG_LINE_BYTES } from '../limits';
 import { type AccessLogOptions, type AccessLogResult, TrafficAggregator } from './traffic-aggregator';
 
 export interface ReadAccessLogOptions extends Omit<AccessLogOptions, 'file'> {
@@ -20,10 +23,26 @@ export interface ReadAccessLogOptions extends Omit<AccessLogOptions, 'file'> {
   onProgress?: (linesRead: number, bytesRead: number) => void;
   /** Lines between progress calls (default 50,000). */
   progressEvery?: number;
+  /** Start at this byte offset of the (decompressed) content; it must be the start of a line. Default 0. */
+  startOffset?: number;
+  /** Leave a last line without its newline unread (it may still be being written). Default false. */
+  completeLinesOnly?: boolean;
+  /** Lines fed to the parser before the content, not counted (a W3C `#Fields:` header when resuming mid-file). */
+  prelude?: string[];
+  /** Line number of the first line read (1-based, for rejects when resuming). Default 1. */
+  firstLineNo?: number;
+}
+
+/** The aggregation plus where reading stopped. */
+export interface ReadAccessLogResult extends AccessLogResult {
+  /** Byte offset (decompressed) just after the last line processed: where the next run starts. */
+  endOffset: number;
+  /** Lines processed (blank and comment lines included). */
+  lines: number;
 }
 
 /** True when the file starts with the gzip magic bytes 1f 8b. */
-async function hasGzipMagic(filePath: string): Promise<boolean> {
+export async function hasGzipMagic(filePath: string): Promise<boolean> {
   const fh = await open(filePath, 'r');
   try {
     const buf = Buffer.alloc(2);
@@ -35,55 +54,91 @@ async function hasGzipMagic(filePath: string): Promise<boolean> {
 }
 
 /**
- * Read a combined/common access log file and aggregate it (see {@link TrafficAggregator} for the counting rules).
- * Gzip is detected by the `.gz` suffix or the magic bytes. Lines are decoded as UTF-8 (invalid bytes become U+FFFD,
- * which only ever lands in user agents or referrers). Malformed lines become rejects; the import goes on.
+ * Read an access log file and aggregate it (see ./counting-rules.ts for what counts). Gzip is detected by the magic
+ * bytes. Lines are decoded as UTF-8 (invalid bytes become U+FFFD, which only ever lands in user agents or referrers).
+ * Malformed lines become rejects; the import goes on.
  *
- * @returns rows per (day, path, kind), counts, rejects and the day range, days in `opts.timeZone`.
+ * @returns rows per (day, path, kind), referrers, counts, rejects, the day range (days in `opts.timeZone`), and the
+ *   byte offset where reading stopped.
  * @throws Error naming the file when it cannot be opened or its gzip stream is corrupt.
  */
-export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions): Promise<AccessLogResult> {
+export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions): Promise<ReadAccessLogResult> {
   const file = opts.file ?? path.basename(filePath);
-  const agg = new TrafficAggregator({ timeZone: opts.timeZone, file, onHit: opts.onHit });
+  const agg = new TrafficAggregator({ ...opts, file });
   let gzip: boolean;
   try {
-    gzip = filePath.toLowerCase().endsWith('.gz') || (await hasGzipMagic(filePath));
+    gzip = await hasGzipMagic(filePath);
   } catch (err) {
     throw new Error(`${file}: cannot open access log: ${(err as Error).message}`, { cause: err });
   }
-
-  const raw = createReadStream(filePath);
-  let bytesRead = 0;
-  raw.on('data', (chunk) => {
-    bytesRead += chunk.length;
-  });
-  const input = gzip ? raw.pipe(createGunzip()) : raw;
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for (const line of opts.prelude ?? []) agg.addLine(line, 0);
+  const start = opts.startOffset ?? 0;
   const every = Math.max(1, opts.progressEvery ?? 50_000);
-  let lineNo = 0;
+  let lineNo = (opts.firstLineNo ?? 1) - 1;
+  let lines = 0;
+  let bytesRead = 0;
+  /** Decompressed bytes before `rest` (offset of rest[0] in the content). */
+  let base = gzip ? 0 : start;
+  let rest: Buffer | null = null;
 
-  await new Promise<void>((resolve, reject) => {
-    // Reject before closing: closing emits 'close', which would otherwise resolve first.
-    const fail = (err: Error) => {
-      reject(new Error(`${file}: cannot read access log${gzip ? ' (gzip)' : ''}: ${err.message}`, { cause: err }));
-      rl.close();
-      raw.destroy();
-    };
-    // Errors can surface on the file stream, on gunzip, or re-emitted by readline (Node >= 16): listen on all.
-    raw.on('error', fail);
-    if (input !== raw) input.on('error', fail);
-    rl.on('error', fail);
-    rl.on('line', (line) => {
-      lineNo++;
-      try {
-        agg.addLine(line, lineNo);
-        if (lineNo % every === 0) opts.onProgress?.(lineNo, bytesRead);
-      } catch (err) {
-        fail(err as Error);
-      }
+  let input: AsyncIterable<unknown>;
+  let close: () => void;
+  let fileBytes: () => number;
+  if (gzip) {
+    const opened = openMaybeGzip(filePath, true);
+    input = opened.input;
+    close = opened.close;
+    fileBytes = opened.fileBytesRead;
+  } else {
+    const raw = createReadStream(filePath, { start });
+    raw.on('data', (c) => {
+      bytesRead += c.length;
     });
-    rl.on('close', () => resolve());
-  });
-  opts.onProgress?.(lineNo, bytesRead);
-  return agg.finish();
+    input = raw;
+    close = () => raw.destroy();
+    fileBytes = () => bytesRead;
+  }
+  const consume = (chunk: Buffer, final: boolean) => {
+    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    rest = null;
+    if (base < start) {
+      // Gzip: skip decompressed bytes up to the start offset.
+      const skip = Math.min(start - base, buf.length);
+      base += skip;
+      buf = buf.subarray(skip);
+    }
+    let pos = 0;
+    for (;;) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      lineNo++;
+      lines++;
+      agg.addLine(buf.toString('utf8', pos, nl), lineNo);
+      if (lineNo % every === 0) opts.onProgress?.(lineNo, fileBytes());
+      pos = nl + 1;
+    }
+    if (final && pos < buf.length && !opts.completeLinesOnly) {
+      lineNo++;
+      lines++;
+      agg.addLine(buf.toString('utf8', pos), lineNo);
+      pos = buf.length;
+    }
+    base += pos;
+    if (pos < buf.length) {
+      if (buf.length - pos > MAX_LOG_LINE_BYTES) throw new LineTooLongError(lineNo + 1, MAX_LOG_LINE_BYTES);
+      rest = buf.subarray(pos);
+    }
+  };
+
+  try {
+    for await (const chunk of input) consume(chunk as Buffer, false);
+    consume(Buffer.alloc(0), true);
+  } catch (err) {
+    close();
+    throw new Error(`${file}: cannot read access log${gzip ? ' (gzip)' : ''}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  opts.onProgress?.(lineNo, fileBytes());
+  return { ...agg.finish(), endOffset: base, lines };
 }

@@ -1,17 +1,21 @@
 /**
- * Access-log aggregation: turn parsed Apache/nginx log lines into daily page views, unique visitors and bot hits
- * per path. Line syntax lives in ./log-line.ts; the public entry point is ./access-log.ts.
+ * Access-log aggregation: turn parsed log lines (any syntax of ./line-parsers.ts) into daily page views, unique
+ * visitors and bot hits per path, and page views per (path, referrer host). The rules themselves live in
+ * ./counting-rules.ts; the public entry point is ./access-log.ts.
  *
  * Privacy: raw IP addresses are only held while a line is processed. Unique visitors are counted as distinct
  * hash(daily salt + IP + user agent), the salt random per day and dropped by `finish()`, as Plausible and
  * GoatCounter do; the hashes themselves are dropped by `finish()` too.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { isBotUserAgent } from '../bots';
 import { classifyPath, requestPath } from '../paths';
 import type { DailyPathViews, PathKind, Reject, TrafficCounts } from '../types';
+import { isBotHit, isPageView, referrerHost } from './counting-rules';
 import { makeDayOfEpoch } from './day-bucket';
-import { isSkippableLine, type LogHit, parseLogLineOrReason } from './log-line';
+import type { LogHit } from './log-line';
+import { combinedParser, type LineParser } from './line-parsers';
+
+export { isPageView } from './counting-rules';
 
 /** What the aggregator decided about one parsed line (handed to `onHit`). */
 export interface HitInfo {
@@ -34,26 +38,29 @@ export interface AccessLogOptions {
    * client IPs of one post's views); the aggregator itself keeps no IP.
    */
   onHit?: (hit: LogHit, info: HitInfo) => void;
+  /** Line syntax (default: combined/common). W3C parsers are stateful: one per file. */
+  parser?: LineParser;
+  /** The blog's own hosts (lowercase, no `www.`): referrers from them count as `(internal)`. */
+  ownHosts?: ReadonlySet<string>;
+}
+
+/** Human page views of one path by referrer host (`(direct)`, `(internal)` or a host), over the whole input. */
+export interface PathReferrer {
+  path: string;
+  referrer: string;
+  pageViews: number;
 }
 
 export interface AccessLogResult {
   /** One row per (day, path, kind) requested, sorted by day then path; kind from `classifyPath`. */
   rows: DailyPathViews[];
+  /** Page views per (page path, referrer host), sorted by path then most views. */
+  referrers: PathReferrer[];
   counts: TrafficCounts;
   rejects: Reject[];
   /** First and last day (site time zone) of any parsed line, null when none parsed. */
   firstDay: string | null;
   lastDay: string | null;
-}
-
-/**
- * THE page-view rule, in one place: a GET answered 2xx or 304, by a client that is not a bot, of a `page` path.
- * HEAD/POST, redirects, errors, assets and feeds are requests but not page views. A bot request is never a page
- * view: it is a bot hit, whatever its method and status. A common-format line has no user agent: it is not a bot.
- */
-export function isPageView(hit: Pick<LogHit, 'method' | 'status'>, bot: boolean, kind: PathKind | null): boolean {
-  if (bot || kind !== 'page' || hit.method !== 'GET') return false;
-  return (hit.status >= 200 && hit.status < 300) || hit.status === 304;
 }
 
 interface Acc {
@@ -77,30 +84,46 @@ export class TrafficAggregator {
   private readonly salts = new Map<string, Buffer>();
   private readonly counts: TrafficCounts = { read: 0, pageViews: 0, botHits: 0, rejected: 0, other: 0 };
   private readonly rejects: Reject[] = [];
+  private readonly parser: LineParser;
+  private readonly ownHosts: ReadonlySet<string>;
+  /** path -> referrer host -> human page views. */
+  private readonly refs = new Map<string, Map<string, number>>();
+  private readonly refHosts = new Map<string, string>();
   private firstDay: string | null = null;
   private lastDay: string | null = null;
   private done = false;
 
   constructor(private readonly opts: AccessLogOptions) {
     this.dayOf = makeDayOfEpoch(opts.timeZone);
+    this.parser = opts.parser ?? combinedParser;
+    this.ownHosts = opts.ownHosts ?? new Set();
   }
 
-  /** Process one line (1-based `lineNo` for rejects). Blank and `#` lines are skipped and not counted as read. */
+  /**
+   * Process one line (1-based `lineNo` for rejects). Lines the parser skips (blank, `#`, non-request entries) are not
+   * counted as read.
+   */
   addLine(line: string, lineNo: number): void {
     if (this.done) throw new Error('TrafficAggregator.addLine called after finish()');
-    if (isSkippableLine(line)) return;
+    const hit = this.parser.parse(line);
+    if (hit === null) return;
     this.counts.read++;
-    const hit = parseLogLineOrReason(line);
     if (typeof hit === 'string') {
       this.counts.rejected++;
-      this.rejects.push({ file: this.opts.file, line: lineNo, reason: hit });
+      // Keep the first 10,000 reasons: a wrong --format must not fill memory with a million identical rejects.
+      if (this.rejects.length < 10_000) this.rejects.push({ file: this.opts.file, line: lineNo, reason: hit });
       return;
     }
+    this.addHit(hit);
+  }
+
+  /** Count one parsed request (for callers that parse lines themselves). */
+  addHit(hit: LogHit): void {
     const day = this.dayOf(hit.time);
     if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     if (this.lastDay === null || day > this.lastDay) this.lastDay = day;
 
-    const bot = hit.userAgent !== null && isBotUserAgent(hit.userAgent);
+    const bot = isBotHit(hit.userAgent);
     const target = this.resolveTarget(hit.target);
     const pageView = isPageView(hit, bot, target?.kind ?? null);
     if (bot) this.counts.botHits++;
@@ -121,6 +144,7 @@ export class TrafficAggregator {
       else if (pageView) {
         a.row.pageViews++;
         a.visitors.add(this.visitorHash(day, hit.ip, hit.userAgent));
+        this.countReferrer(target.path, hit.referrer);
       }
     }
     this.opts.onHit?.(hit, { day, path: target?.path ?? null, kind: target?.kind ?? null, bot, pageView });
@@ -134,11 +158,36 @@ export class TrafficAggregator {
       a.row.visitors = a.visitors.size;
       rows.push(a.row);
     }
+    const referrers: PathReferrer[] = [];
+    for (const [path, byHost] of this.refs) {
+      for (const [referrer, pageViews] of byHost) referrers.push({ path, referrer, pageViews });
+    }
+    referrers.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : y.pageViews - x.pageViews));
     this.acc.clear();
     this.salts.clear();
     this.targets.clear();
+    this.refs.clear();
+    this.refHosts.clear();
     rows.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    return { rows, counts: { ...this.counts }, rejects: this.rejects, firstDay: this.firstDay, lastDay: this.lastDay };
+    const { firstDay, lastDay } = this;
+    return { rows, referrers, counts: { ...this.counts }, rejects: this.rejects, firstDay, lastDay };
+  }
+
+  /** Rule 4 of ./counting-rules.ts, memoized per referrer string (bounded, like the target cache). */
+  private countReferrer(path: string, referrer: string | null): void {
+    const raw = referrer ?? '-';
+    let host = this.refHosts.get(raw);
+    if (host === undefined) {
+      host = referrerHost(referrer, this.ownHosts);
+      if (this.refHosts.size >= TARGET_CACHE_LIMIT) this.refHosts.clear();
+      this.refHosts.set(raw, host);
+    }
+    let byHost = this.refs.get(path);
+    if (!byHost) {
+      byHost = new Map();
+      this.refs.set(path, byHost);
+    }
+    byHost.set(host, (byHost.get(host) ?? 0) + 1);
   }
 
   /** Normalized path and kind of a raw target, memoized (query-string variants repeat a lot). */

@@ -1,12 +1,16 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { setDecisionAction, setLabelAction } from '@/app/actions';
+import { setDecisionAction } from '@/app/actions';
+import { setLabelFormAction, undoEventAction } from '@/app/posts/actions';
 import { fmtInt } from '@/components/Badges';
 import { HighlightedText } from '@/components/HighlightedText';
 import { AuthorshipPanel } from '@/components/post/AuthorshipPanel';
 import { DecisionPanel } from '@/components/post/DecisionPanel';
+import { MetricsPanel } from '@/components/post/MetricsPanel';
 import { TrafficPanel } from '@/components/post/TrafficPanel';
 import { getDb } from '@/db/client';
+import { getAuthorshipPanelData } from '@/db/queries/authorship';
+import { getPostMetricsPanelData } from '@/db/queries/metrics-post';
 import { getTotals } from '@/db/queries/overview';
 import { getAuthorship, getPost, getPostDailyViews, listDecisionEvents } from '@/db/queries/posts';
 import { fillDays } from '@/lib/stats';
@@ -89,7 +93,14 @@ export default async function PostPage({ params }: { params: Promise<{ id: strin
           events={events}
           action={setDecisionAction}
         />
-        <AuthorshipPanel postId={post.id} label={post.label} authorship={authorship} action={setLabelAction} />
+        <AuthorshipPanel
+          postId={post.id}
+          label={post.label}
+          authorship={authorship}
+          data={getAuthorshipPanelData(db, id)}
+          action={setLabelFormAction}
+          undoAction={undoEventAction}
+        />
       </div>
 
       <TrafficPanel
@@ -100,6 +111,8 @@ export default async function PostPage({ params }: { params: Promise<{ id: strin
         lifetimeViews={post.lifetimeViews}
         publishedDay={publishedDay}
       />
+
+      <MetricsPanel data={getPostMetricsPanelData(db, id)} />
 
       <section className="panel">
         <details>

@@ -1,0 +1,149 @@
+/**
+ * Reads behind the metrics: the data's coverage, every post's raw sums (post_stats + post_metrics), the
+ * publish-aligned curve points (post_curve), and views over calendar time. Summary tables first: daily traffic
+ * (`counted_daily_views`: one source per day where sources overlap) is only read for the days of a range that do not
+ * fill a whole month (at most two partial months, or a range of at most DAILY_MAX_DAYS days shown day by day),
+ * through the day index.
+ */
+import { addDays, type Coverage, daysBetween, type PostSums } from '../../lib/metrics';
+import type { DayRange } from '../../lib/overview-params';
+import type { AuthorshipLabel } from '../../lib/types';
+import type { Db } from '../client';
+
+/** Ranges up to this many days are charted day by day; longer ones month by month. */
+export const DAILY_MAX_DAYS = 92;
+
+/** First and last day any traffic input covers (`traffic_coverage`, via its day index). */
+export function getCoverage(db: Db): Coverage {
+  const r = db.$client
+    .prepare('select min(day) as firstDay, max(day) as lastDay from traffic_coverage')
+    .get() as Coverage;
+  return { firstDay: r.firstDay ?? null, lastDay: r.lastDay ?? null };
+}
+
+/** One published post with what the metrics need. */
+export interface PostMetricRow {
+  id: number;
+  title: string;
+  label: AuthorshipLabel | null;
+  publishedDay: string | null;
+  wordCount: number;
+  sums: PostSums;
+}
+
+const SELECT_SUMS = `select p.id, p.title, a.label, p.published_day as publishedDay, p.word_count as wordCount,
+    coalesce(s.lifetime_views, 0) as lifetimeViews, coalesce(s.bot_hits, 0) as botHits,
+    coalesce(m.first7_views, 0) as first7Views, coalesce(m.first30_views, 0) as first30Views,
+    coalesce(m.first90_views, 0) as first90Views, coalesce(m.last30_views, 0) as last30Views,
+    coalesce(m.last90_views, 0) as last90Views, coalesce(m.since_publish_views, 0) as sincePublishViews,
+    m.peak_day as peakDay, coalesce(m.peak_views, 0) as peakViews
+  from posts p left join authorship a on a.post_id = p.id left join post_stats s on s.post_id = p.id
+  left join post_metrics m on m.post_id = p.id`;
+
+type FlatRow = Omit<PostMetricRow, 'sums'> & PostSums;
+
+function unflatten(r: FlatRow): PostMetricRow {
+  const { id, title, label, publishedDay, wordCount, ...sums } = r;
+  return { id, title, label, publishedDay, wordCount, sums };
+}
+
+/** Every published post with its raw sums (one indexed read of summary tables). */
+export function listPostMetricRows(db: Db): PostMetricRow[] {
+  return (db.$client.prepare(`${SELECT_SUMS} where p.status = 'publish'`).all() as FlatRow[]).map(unflatten);
+}
+
+/** One post's row (any status), or null when it does not exist. */
+export function getPostMetricRow(db: Db, postId: number): PostMetricRow | null {
+  const r = db.$client.prepare(`${SELECT_SUMS} where p.id = ?`).get(postId) as FlatRow | undefined;
+  return r ? unflatten(r) : null;
+}
+
+/** Lifetime human page views of all posts (the denominator of "share of all traffic"). */
+export function siteTotalViews(db: Db): number {
+  return (db.$client.prepare('select coalesce(sum(lifetime_views), 0) as n from post_stats').get() as { n: number }).n;
+}
+
+/** Curve points (cumulative views at CURVE_AGES) of every published post with a publish day. */
+export function listCurvePoints(db: Db): { postId: number; age: number; cumViews: number }[] {
+  return db.$client
+    .prepare(`select c.post_id as postId, c.age, c.cum_views as cumViews from post_curve c
+      join posts p on p.id = c.post_id where p.status = 'publish'`)
+    .all() as { postId: number; age: number; cumViews: number }[];
+}
+
+/** Human page views of one bucket (a day or a month) of one post. */
+export interface BucketViews {
+  bucket: string;
+  postId: number;
+  pageViews: number;
+}
+
+/** Split a range into whole months (served by post_month_views) and the leftover day spans at either end. */
+export function splitRange(r: DayRange): { months: [string, string] | null; days: DayRange[] } {
+  const firstFull = r.from.endsWith('-01') ? r.from : `${addDays(`${r.from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
+  const afterTo = addDays(r.to, 1);
+  const lastFullEnd = afterTo.endsWith('-01') ? r.to : addDays(`${r.to.slice(0, 7)}-01`, -1);
+  if (firstFull > lastFullEnd) return { months: null, days: [r] };
+  const days: DayRange[] = [];
+  if (r.from < firstFull) days.push({ from: r.from, to: addDays(firstFull, -1) });
+  if (lastFullEnd < r.to) days.push({ from: addDays(lastFullEnd, 1), to: r.to });
+  return { months: [firstFull.slice(0, 7), lastFullEnd.slice(0, 7)], days };
+}
+
+/**
+ * Human page views per post per bucket over `range` (all data when null): per day when the range has at most
+ * DAILY_MAX_DAYS days, else per month (partial months at the ends summed from daily_views).
+ */
+export function viewsByBucket(db: Db, range: DayRange | null): { unit: 'day' | 'month'; rows: BucketViews[] } {
+  const c = db.$client;
+  if (range && daysBetween(range.from, range.to) + 1 <= DAILY_MAX_DAYS) {
+    const rows = c
+      .prepare(`select day as bucket, post_id as postId, sum(page_views) as pageViews from counted_daily_views
+        where day between ? and ? group by day, post_id`)
+      .all(range.from, range.to) as BucketViews[];
+    return { unit: 'day', rows };
+  }
+  if (!range) {
+    const rows = c
+      .prepare('select month as bucket, post_id as postId, page_views as pageViews from post_month_views')
+      .all() as BucketViews[];
+    return { unit: 'month', rows };
+  }
+  const { months, days } = splitRange(range);
+  const rows: BucketViews[] = [];
+  if (months)
+    rows.push(
+      ...(c
+        .prepare(`select month as bucket, post_id as postId, page_views as pageViews from post_month_views
+          where month between ? and ?`)
+        .all(months[0], months[1]) as BucketViews[]),
+    );
+  const partial = c.prepare(`select substr(day, 1, 7) as bucket, post_id as postId, sum(page_views) as pageViews
+    from counted_daily_views where day between ? and ? group by post_id`);
+  for (const d of days) rows.push(...(partial.all(d.from, d.to) as BucketViews[]));
+  return { unit: 'month', rows };
+}
+
+/** Human page views per post over a range (for top posts and shares within the range). */
+export function viewsByPost(db: Db, range: DayRange | null): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!range) {
+    for (const r of db.$client.prepare('select post_id as id, lifetime_views as v from post_stats').all() as {
+      id: number;
+      v: number;
+    }[])
+      out.set(r.id, r.v);
+    return out;
+  }
+  for (const r of viewsByBucket(db, range).rows) out.set(r.postId, (out.get(r.postId) ?? 0) + r.pageViews);
+  return out;
+}
+
+/** The author's timeline notes, oldest first. */
+export function listAnnotations(db: Db): { id: number; day: string; text: string }[] {
+  return db.$client.prepare('select id, day, text from annotations order by day, id').all() as {
+    id: number;
+    day: string;
+    text: string;
+  }[];
+}

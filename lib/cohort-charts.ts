@@ -1,0 +1,141 @@
+/**
+ * Shapes the overview's chart data from plain rows: publish-aligned curves (median and IQR band per cohort), views
+ * over calendar time by cohort, posts published per month, the word-count scatter and the strip plot. Pure; every
+ * series carries its n so the charts can state it.
+ */
+import type { CohortKey } from './cohorts';
+import { addDays, type Coverage, CURVE_AGES, firstWindowCovered } from './metrics';
+import type { DayRange } from './overview-params';
+import { mulberry32 } from './random';
+import { iqr } from './stats';
+
+/** One age on the publish-aligned chart: per cohort the median, the [q1, q3] band and the n of posts at that age. */
+export type CurvePoint = { age: number } & Record<string, number | [number, number] | null>;
+
+/**
+ * Median and IQR of cumulative page views at each of CURVE_AGES per cohort, over the posts whose first `age` days
+ * the data covers (a younger post drops out of the later ages instead of counting as flat).
+ */
+export function curveSeries(
+  posts: readonly { id: number; cohort: CohortKey; publishedDay: string | null }[],
+  points: readonly { postId: number; age: number; cumViews: number }[],
+  cohorts: CohortKey[],
+  cov: Coverage,
+): CurvePoint[] {
+  const byPost = new Map(posts.map((p) => [p.id, p]));
+  const values = new Map<string, number[]>();
+  for (const pt of points) {
+    const p = byPost.get(pt.postId);
+    if (!p || !firstWindowCovered(p.publishedDay, pt.age, cov)) continue;
+    const key = `${p.cohort}|${pt.age}`;
+    const list = values.get(key);
+    if (list) list.push(pt.cumViews);
+    else values.set(key, [pt.cumViews]);
+  }
+  const out: CurvePoint[] = [];
+  for (const age of CURVE_AGES) {
+    const row: CurvePoint = { age };
+    let any = false;
+    for (const c of cohorts) {
+      const v = values.get(`${c}|${age}`) ?? [];
+      const q = iqr(v);
+      row[`${c}:median`] = q?.median ?? null;
+      row[`${c}:band`] = q ? [q.q1, q.q3] : null;
+      row[`${c}:n`] = v.length;
+      if (q) any = true;
+    }
+    if (any) out.push(row);
+  }
+  return out;
+}
+
+/** One bucket (day or month) of views by cohort; `previous` is the total of the bucket at the same offset before. */
+export type CalendarRow = { bucket: string; total: number; previous?: number } & Record<string, number | string>;
+
+/** Every bucket of the range in order: days, or months (`YYYY-MM`). */
+export function bucketsOf(range: DayRange, unit: 'day' | 'month'): string[] {
+  const out: string[] = [];
+  if (unit === 'day') {
+    for (let d = range.from; d <= range.to; d = addDays(d, 1)) out.push(d);
+    return out;
+  }
+  for (let m = range.from.slice(0, 7); m <= range.to.slice(0, 7); ) {
+    out.push(m);
+    const [y, mo] = m.split('-').map(Number);
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * Views per bucket stacked by cohort, every bucket of the range present (zeros included). With `previousRows`, each
+ * bucket also gets the previous period's total at the same position (bucket i of the previous range).
+ */
+export function calendarSeries(
+  rows: readonly { bucket: string; postId: number; pageViews: number }[],
+  cohortOfPost: (postId: number) => CohortKey | undefined,
+  cohorts: CohortKey[],
+  buckets: string[],
+  previous?: { rows: readonly { bucket: string; pageViews: number }[]; buckets: string[] },
+): CalendarRow[] {
+  const index = new Map(buckets.map((b, i) => [b, i]));
+  const out: CalendarRow[] = buckets.map((bucket) => {
+    const r: CalendarRow = { bucket, total: 0 };
+    for (const c of cohorts) r[c] = 0;
+    return r;
+  });
+  for (const r of rows) {
+    const i = index.get(r.bucket);
+    const c = cohortOfPost(r.postId);
+    if (i === undefined || c === undefined) continue;
+    out[i][c] = (out[i][c] as number) + r.pageViews;
+    out[i].total += r.pageViews;
+  }
+  if (previous) {
+    const pIndex = new Map(previous.buckets.map((b, i) => [b, i]));
+    for (const row of out) row.previous = 0;
+    for (const r of previous.rows) {
+      const i = pIndex.get(r.bucket);
+      if (i !== undefined && i < out.length) out[i].previous = (out[i].previous ?? 0) + r.pageViews;
+    }
+  }
+  return out;
+}
+
+/** Posts published per month (`YYYY-MM`) by cohort, months without posts included between the first and last. */
+export function publishedPerMonth(
+  posts: readonly { cohort: CohortKey; publishedDay: string | null }[],
+  cohorts: CohortKey[],
+): ({ month: string } & Record<string, number | string>)[] {
+  const dated = posts.filter((p) => p.publishedDay);
+  if (dated.length === 0) return [];
+  const months = dated.map((p) => p.publishedDay!.slice(0, 7)).sort();
+  const buckets = bucketsOf({ from: `${months[0]}-01`, to: `${months[months.length - 1]}-01` }, 'month');
+  const rows = buckets.map((month) => ({ month, ...Object.fromEntries(cohorts.map((c) => [c, 0])) }));
+  const index = new Map(buckets.map((b, i) => [b, i]));
+  for (const p of dated) {
+    const row = rows[index.get(p.publishedDay!.slice(0, 7))!] as Record<string, number | string>;
+    row[p.cohort] = (row[p.cohort] as number) + 1;
+  }
+  return rows;
+}
+
+/**
+ * At most `max` items, chosen evenly by a seeded shuffle so the same data always give the same picture. Used to keep
+ * strip and scatter plots readable with thousands of posts; the caption states both numbers.
+ */
+export function sampleEvenly<T>(items: readonly T[], max: number, seed = 1): T[] {
+  if (items.length <= max) return [...items];
+  const rand = mulberry32(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, max);
+}
+
+/** Deterministic horizontal jitter in [-0.3, 0.3] for the i-th point of a strip plot. */
+export function jitter(i: number): number {
+  return ((((i * 2654435761) >>> 0) % 1000) / 1000 - 0.5) * 0.6;
+}

@@ -1,0 +1,55 @@
+/**
+ * Child process of `npm run bench` for the import measurements, so each run starts from a clean heap and its
+ * peak memory (max resident set size, from the kernel via `process.resourceUsage().maxRSS`) is its own.
+ *
+ * Usage (internal): tsx scripts/bench/import-child.ts import TEMPLATE_DB RUN_DB LOG_FILE
+ *                   tsx scripts/bench/import-child.ts readline LOG_FILE
+ * `import` copies TEMPLATE_DB to RUN_DB (not timed) and imports LOG_FILE through `importViewsFile`, the real
+ * importer; `readline` only counts the file's lines with node:readline (the baseline: reading the file at all).
+ * Prints one JSON line: { ms, maxRssBytes, lines, summary? }. Exit codes: 0 ok, 1 failed (message on stderr).
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { openDb } from '../../db/client';
+import { importViewsFile } from '../../db/import-views';
+
+/** Remove a SQLite file with its WAL and shared-memory files. */
+function removeDb(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+async function countLines(file: string): Promise<number> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const _ of rl) n++;
+  return n;
+}
+
+async function main(): Promise<void> {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'readline') {
+    const t = performance.now();
+    const lines = await countLines(args[0]);
+    const ms = performance.now() - t;
+    console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, lines }));
+    return;
+  }
+  if (mode !== 'import' || args.length !== 3)
+    throw new Error('usage: import-child.ts import TEMPLATE RUN LOG | readline LOG');
+  const [template, run, log] = args;
+  removeDb(run);
+  fs.copyFileSync(template, run);
+  const db = openDb(run);
+  const t = performance.now();
+  const s = await importViewsFile(db, log);
+  const ms = performance.now() - t;
+  db.$client.close();
+  const summary = { read: s.read, imported: s.imported, bot: s.bot, unmatched: s.unmatched, rejected: s.rejected };
+  console.log(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, lines: s.read, summary }));
+  removeDb(run);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

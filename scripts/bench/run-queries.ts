@@ -1,0 +1,185 @@
+/**
+ * Bench section (b): every query the overview, posts and post pages run, timed in-process on the big database.
+ *
+ * Which queries: read from the pages' own source at run time (value imports from `@/db/queries/*` in app/page.tsx,
+ * app/posts/page.tsx, app/posts/[id]/page.tsx and the layout), so a query added to a page is measured without
+ * changing the bench. Arguments: `(db)`, or `(db, postId)` on the post page when the function takes two; functions
+ * that need more (filters, params) get argument sets from VARIANTS below. A function that cannot be called that
+ * way is reported as skipped, never silently dropped.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/client';
+import { metric, summarize } from '../../lib/bench/summary';
+import type { BenchContext } from './context';
+
+/** The pages measured, their route, and the source files whose imports say what they query. */
+export const PAGES = [
+  { route: '/', files: ['app/page.tsx', 'app/layout.tsx'] },
+  { route: '/posts', files: ['app/posts/page.tsx', 'app/layout.tsx'] },
+  { route: '/posts/[id]', files: ['app/posts/[id]/page.tsx', 'app/layout.tsx'] },
+] as const;
+
+/** A function a page imports from db/queries. */
+export interface PageQuery {
+  module: string;
+  name: string;
+}
+
+const IMPORT = /import\s*\{([^}]*)\}\s*from\s*['"]@\/db\/queries\/([\w-]+)['"]/g;
+
+/**
+ * Value (non-type) imports from `@/db/queries/*` in a page's source. Type-only names (`type X`) are left out;
+ * constants are filtered later, when the module is loaded (only functions are measured).
+ */
+export function pageQueryImports(source: string): PageQuery[] {
+  const out: PageQuery[] = [];
+  for (const m of source.matchAll(IMPORT)) {
+    for (const raw of m[1].split(',')) {
+      const name = raw.trim();
+      if (!name || name.startsWith('type ')) continue;
+      out.push({ module: m[2], name: name.split(/\s+as\s+/)[0].trim() });
+    }
+  }
+  return out;
+}
+
+/** Facts about the database the argument sets use. */
+interface Ids {
+  /** The post with the most page views (the longest daily series and a full authorship panel). */
+  topPostId: number;
+  /** First and last day of the daily views. */
+  firstDay: string;
+  lastDay: string;
+}
+
+type Variant = { label: string; args: unknown[] };
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Extra argument sets (after `db`) for functions that take filters or params; each set is measured as its own case.
+ * The overview's params come from its own parser (lib/overview-params.ts) with the page's defaults, then a range.
+ */
+const VARIANTS: Record<string, (ids: Ids) => Promise<Variant[]>> = {
+  listPosts: async () => [
+    { label: 'default sort', args: [{}] },
+    { label: 'sort by lifetime views', args: [{ sort: 'lifetime', dir: 'desc' }] },
+    { label: 'cohort human', args: [{ cohort: 'human' }] },
+    { label: 'search "garden"', args: [{ q: 'garden' }] },
+    { label: 'decision keep', args: [{ decision: 'keep' }] },
+  ],
+  buildOverview: async (ids) => {
+    const { parseOverviewParams } = await import('../../lib/overview-params');
+    const { params } = parseOverviewParams({}, ids.firstDay, ids.lastDay);
+    const last = (days: number) => ({ from: addDays(ids.lastDay, 1 - days), to: ids.lastDay });
+    return [
+      { label: 'all data', args: [params] },
+      { label: 'last 90 days, compared', args: [{ ...params, range: last(90), compare: true }] },
+      { label: 'last 12 months, AI split', args: [{ ...params, range: last(365), split: true }] },
+    ];
+  },
+};
+
+/** Time `fn` `runs` times after 3 warm-up calls; milliseconds per call. */
+function time(fn: () => unknown, runs: number): number[] {
+  for (let i = 0; i < 3; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Measure every page's queries on `db` (the big database). */
+export async function benchQueries(ctx: BenchContext, db: Db): Promise<void> {
+  const c = db.$client;
+  const runs = ctx.sizes.queryRuns;
+  const top = c
+    .prepare('select post_id as id from daily_views group by post_id order by sum(page_views) desc limit 1')
+    .get() as { id: number } | undefined;
+  const span = c.prepare('select min(day) as f, max(day) as l from daily_views').get() as { f: string; l: string };
+  const ids: Ids = { topPostId: top?.id ?? 1, firstDay: span.f, lastDay: span.l };
+  const one = c.prepare('select 1');
+  const select1 = summarize(time(() => one.get(), runs * 5));
+  // What every query function pays at least: prepare a statement and read one row by primary key.
+  const pk = summarize(time(() => c.prepare('select id, title from posts where id = ?').get(ids.topPostId), runs * 5));
+  ctx.metrics.push(
+    metric({
+      key: 'query.baseline.select1',
+      label: 'baseline: select 1 (prepared once)',
+      value: select1.median,
+      unit: 'ms',
+    }),
+    metric({
+      key: 'query.baseline.pk',
+      label: 'baseline: primary-key lookup (prepare + get)',
+      value: pk.median,
+      unit: 'ms',
+      baseline: { label: 'select 1', value: select1.median },
+    }),
+  );
+  const baseline = { label: 'primary-key lookup', value: pk.median };
+
+  for (const page of PAGES) {
+    const found = new Map<string, PageQuery>();
+    for (const f of page.files) {
+      const file = path.join(ctx.root, f);
+      if (!fs.existsSync(file)) continue;
+      for (const q of pageQueryImports(fs.readFileSync(file, 'utf8'))) found.set(`${q.module}.${q.name}`, q);
+    }
+    let pageTotal = 0;
+    for (const q of found.values()) {
+      const mod = (await import(path.join(ctx.root, 'db', 'queries', `${q.module}.ts`))) as Record<string, unknown>;
+      const fn = mod[q.name];
+      if (typeof fn !== 'function') continue; // a constant (COHORTS, SORTS)
+      const variants = (await VARIANTS[q.name]?.(ids)) ?? [
+        page.route === '/posts/[id]' && fn.length >= 2
+          ? { label: `post ${ids.topPostId}`, args: [ids.topPostId] }
+          : { label: '', args: [] },
+      ];
+      for (const v of variants) {
+        const name = `${q.name}(${v.label})`;
+        try {
+          const s = summarize(time(() => fn(db, ...v.args), runs));
+          if (v === variants[0]) pageTotal += s.median;
+          ctx.metrics.push(
+            metric({
+              key: `query.${page.route}.${q.name}${v.label ? `.${v.label}` : ''}.median`,
+              label: `${page.route} ${name} median`,
+              value: s.median,
+              unit: 'ms',
+              baseline,
+              target: { max: 25, text: '≤ 25 ms' },
+            }),
+            metric({
+              key: `query.${page.route}.${q.name}${v.label ? `.${v.label}` : ''}.p95`,
+              label: `${page.route} ${name} p95`,
+              value: s.p95,
+              unit: 'ms',
+              target: { max: 50, text: '≤ 50 ms' },
+            }),
+          );
+        } catch (err) {
+          ctx.skipped.push({
+            section: `query ${page.route} ${name}`,
+            reason: `cannot call it: ${(err as Error).message}`,
+          });
+        }
+      }
+    }
+    ctx.metrics.push(
+      metric({
+        key: `query.${page.route}.total`,
+        label: `${page.route} all its queries (one call each), sum of medians`,
+        value: pageTotal,
+        unit: 'ms',
+        baseline,
+      }),
+    );
+  }
+}
