@@ -9,17 +9,20 @@ import { requireSession } from '@/lib/auth/session';
 /** Result every form action returns: a human message either way. */
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
 
-/** Set a post's keep/cull/undecided decision with a note. Form fields: postId, decision, note. */
+/** Set a post's keep/cull/undecided decision with a note. Form fields: postId, decision, note, rereviewOn (kept posts). */
 export async function setDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   await requireSession();
   const parsed = decisionInput.safeParse({
     postId: form.get('postId'),
     decision: form.get('decision'),
     note: form.get('note') ?? '',
+    rereviewOn: form.get('rereviewOn') ?? undefined,
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
   try {
-    setDecision(getDb(), parsed.data.postId, parsed.data.decision, parsed.data.note.trim());
+    setDecision(getDb(), parsed.data.postId, parsed.data.decision, parsed.data.note.trim(), {
+      rereviewOn: parsed.data.rereviewOn ?? null,
+    });
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

@@ -15,6 +15,7 @@ import { overviewHref, parseOverviewParams } from '@/lib/overview-params';
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function sentences(p: PeriodStats): string[] {
+  if (p.posts === 0) return ['No posts were published in this period.'];
   const labelled = p.stats.filter((s) => s.cohort !== 'unlabelled').reduce((a, s) => a + s.n, 0);
   if (labelled === 0) return [NO_LABELS_SENTENCE];
   return p.focus.map(comparisonSentence);

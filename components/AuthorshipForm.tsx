@@ -12,7 +12,11 @@ const OPTIONS = [
   ['', 'Unlabelled'],
 ] as const;
 
-const NAMES: Record<string, string> = { human: 'Human-written', 'ai-assisted': 'AI-assisted', 'ai-generated': 'AI-generated' };
+const NAMES: Record<string, string> = {
+  human: 'Human-written',
+  'ai-assisted': 'AI-assisted',
+  'ai-generated': 'AI-generated',
+};
 
 function Status({ state }: { state: Result }) {
   return (
@@ -60,7 +64,11 @@ export function AuthorshipForm({
           ))}
         </div>
         <div style={{ marginTop: '0.5rem', display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' }}>
-          <button type="submit" className={suggested && suggested !== label ? 'secondary' : undefined} disabled={pending}>
+          <button
+            type="submit"
+            className={suggested && suggested !== label ? 'secondary' : undefined}
+            disabled={pending}
+          >
             Save label
           </button>
           <Status state={state} />

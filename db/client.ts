@@ -29,7 +29,21 @@ export function openDb(file = databasePath()): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  beginImmediately(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * Makes `sqlite.transaction(fn)()` begin with BEGIN IMMEDIATE (`.deferred()` stays available). Every transaction in
+ * Tend writes; a deferred one that reads first and writes later fails at once with "database is locked"
+ * (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry) when another process committed in between, e.g. the
+ * author tagging a post during a nightly import. Taking the write lock at BEGIN makes it wait its turn instead.
+ */
+function beginImmediately(sqlite: Database.Database): void {
+  const original = sqlite.transaction;
+  sqlite.transaction = function immediateTransaction(this: Database.Database, fn) {
+    return original.call(this, fn).immediate;
+  } as typeof sqlite.transaction;
 }
 
 const globalForDb = globalThis as unknown as { tendDb?: Db };

@@ -10,14 +10,27 @@ describe('archiveFileName', () => {
     expect(archiveFileName(planPost())).toBe('2024-03-01-tomatoes-heirloom.md');
     expect(archiveFileName({ id: 3, path: '/../../etc/pass wd', publishedAt: null })).toBe('pass-wd.md');
     expect(archiveFileName({ id: 3, path: '/', publishedAt: null })).toBe('post-3.md');
-    expect(archiveFileName({ id: 3, path: '/Café Crème', publishedAt: '2020-01-02T00:00:00Z' })).toBe('2020-01-02-cafe-creme.md');
+    expect(archiveFileName({ id: 3, path: '/Café Crème', publishedAt: '2020-01-02T00:00:00Z' })).toBe(
+      '2020-01-02-cafe-creme.md',
+    );
   });
 });
 
 describe('culledPostsZip', () => {
-  const gone = planPost({ id: 8, title: 'Gone one', path: '/gone', url: null, liveUrl: null, publishedAt: null, redirect: { ...planPost().redirect, kind: 'gone', status: 410, to: null } });
+  const gone = planPost({
+    id: 8,
+    title: 'Gone one',
+    path: '/gone',
+    url: null,
+    liveUrl: null,
+    publishedAt: null,
+    redirect: { ...planPost().redirect, kind: 'gone', status: 410, to: null },
+  });
   const twin = planPost({ id: 9 }); // same path as the first: its file name must not collide
-  const zip = culledPostsZip([planPost(), gone, twin], { generatedAt: '2026-11-20T12:00:00.000Z', dataEnd: '2026-11-15' });
+  const zip = culledPostsZip([planPost(), gone, twin], {
+    generatedAt: '2026-11-20T12:00:00.000Z',
+    dataEnd: '2026-11-15',
+  });
   const files = unzipSync(zip);
 
   it('holds one Markdown file per post, an index and a README', () => {
@@ -64,7 +77,10 @@ describe('culledPostsZip', () => {
   });
 
   it('gives the same bytes for the same plan (fixed file times, no clock inside)', () => {
-    const again = culledPostsZip([planPost(), gone, twin], { generatedAt: '2026-11-20T12:00:00.000Z', dataEnd: '2026-11-15' });
+    const again = culledPostsZip([planPost(), gone, twin], {
+      generatedAt: '2026-11-20T12:00:00.000Z',
+      dataEnd: '2026-11-15',
+    });
     expect(Buffer.from(again).equals(Buffer.from(zip))).toBe(true);
   });
 });

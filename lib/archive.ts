@@ -65,7 +65,10 @@ export function frontMatter(post: PlanPost, dataEnd: string | null): Record<stri
 export function postMarkdown(post: PlanPost, dataEnd: string | null): string {
   const body = post.content.trim() ? `${post.content.trim()}\n` : '';
   // lineWidth -1: long values (URLs) stay on one line instead of YAML's folded `>-` blocks.
-  return matter.stringify(body, frontMatter(post, dataEnd), { lineWidth: -1 } as matter.GrayMatterOption<string, never>);
+  return matter.stringify(body, frontMatter(post, dataEnd), { lineWidth: -1 } as matter.GrayMatterOption<
+    string,
+    never
+  >);
 }
 
 /**
@@ -73,7 +76,10 @@ export function postMarkdown(post: PlanPost, dataEnd: string | null): string {
  * published, redirect) and a `README.md` saying what the archive is.
  * @param meta.generatedAt UTC ISO time of the export; its day becomes every entry's file time.
  */
-export function culledPostsZip(posts: readonly PlanPost[], meta: { generatedAt: string; dataEnd: string | null }): Uint8Array {
+export function culledPostsZip(
+  posts: readonly PlanPost[],
+  meta: { generatedAt: string; dataEnd: string | null },
+): Uint8Array {
   const enc = new TextEncoder();
   const mtime = new Date(`${meta.generatedAt.slice(0, 10)}T00:00:00Z`);
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
@@ -95,7 +101,11 @@ export function culledPostsZip(posts: readonly PlanPost[], meta: { generatedAt: 
   }
   const csv = stringify(
     index.map((row) => row.map((v) => escapeFormula(v))),
-    { header: true, columns: ['file', 'id', 'title', 'original_url', 'published_at', 'redirect'], record_delimiter: 'windows' },
+    {
+      header: true,
+      columns: ['file', 'id', 'title', 'original_url', 'published_at', 'redirect'],
+      record_delimiter: 'windows',
+    },
   );
   const readme = [
     '# Culled posts, archived by Tend',

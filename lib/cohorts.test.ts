@@ -117,3 +117,12 @@ describe('compareWithHuman and its sentence', () => {
     expect(fmtP(0.2345)).toBe('p = 0.23');
   });
 });
+
+describe('comparisonSentence with no values on either side', () => {
+  it('says the data does not cover the window', () => {
+    const c = compareWithHuman([post('ai', { first30: null }), post('human', { first30: null })], 'ai', 'first30');
+    expect(comparisonSentence(c)).toBe(
+      'No post here has a value for first 30 days yet (the data does not cover it), so there is nothing to compare.',
+    );
+  });
+});

@@ -165,6 +165,8 @@ function metricPhrase(metric: MetricKey, v: number | null): string {
  */
 export function comparisonSentence(c: Comparison): string {
   const name = COHORT_LABELS[c.cohort].replace(/ \(.*\)$/, '');
+  if (c.nA === 0 && c.nB === 0)
+    return `No post here has a value for ${METRIC_NAMES[c.metric]} yet (the data does not cover it), so there is nothing to compare.`;
   if (c.nA === 0 || c.nB === 0) {
     const missing = c.nB === 0 ? 'human-written' : name;
     return `No ${missing} posts have a value for ${METRIC_NAMES[c.metric]} yet, so there is nothing to compare.`;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, fitTfIdf, MIN_SIMILARITY, postTerms, suggestTargets, titleTokens } from './plan-similarity';
 
-const post = (id: number, title: string, tags: string[] = [], publishedAt = '2024-01-01') => ({ id, title, tags, publishedAt });
+const post = (id: number, title: string, tags: string[] = [], publishedAt = '2024-01-01') => ({
+  id,
+  title,
+  tags,
+  publishedAt,
+});
 
 describe('tokens', () => {
   it('lowercases, folds accents, drops stopwords and one-letter words', () => {
@@ -43,7 +48,10 @@ describe('suggestTargets', () => {
     post(11, 'Waxing a bike chain properly', ['Cycling'], '2024-06-01'),
     post(12, 'Runner beans: a second year', ['Allotment', 'beans'], '2024-07-01'),
   ];
-  const culled = [post(1, 'Five facts about runner beans', ['beans']), post(2, 'Quantum computing explained', ['Tech'])];
+  const culled = [
+    post(1, 'Five facts about runner beans', ['beans']),
+    post(2, 'Quantum computing explained', ['Tech']),
+  ];
   const all = [...kept, ...culled];
 
   it('picks the most similar kept post, ranks the rest, and falls back to home below the threshold', () => {
@@ -51,7 +59,12 @@ describe('suggestTargets', () => {
     const beans = s.get(1);
     expect([10, 12]).toContain(beans?.postId);
     expect(beans?.score).toBeGreaterThanOrEqual(MIN_SIMILARITY);
-    expect(beans?.ranked.map((r) => r.postId).slice(0, 2).sort()).toEqual([10, 12]);
+    expect(
+      beans?.ranked
+        .map((r) => r.postId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([10, 12]);
     expect(beans?.ranked.at(-1)?.postId).toBe(11);
     const quantum = s.get(2);
     expect(quantum?.postId).toBeNull();
@@ -59,7 +72,10 @@ describe('suggestTargets', () => {
   });
 
   it('breaks a tie by the newer post, so the answer never depends on input order', () => {
-    const twins = [post(20, 'Pruning apple trees', [], '2023-01-01'), post(21, 'Pruning apple trees', [], '2025-01-01')];
+    const twins = [
+      post(20, 'Pruning apple trees', [], '2023-01-01'),
+      post(21, 'Pruning apple trees', [], '2025-01-01'),
+    ];
     const c = [post(3, 'Pruning apple trees in winter')];
     expect(suggestTargets([...twins, ...c], c, twins).get(3)?.postId).toBe(21);
     expect(suggestTargets([...twins, ...c], c, [...twins].reverse()).get(3)?.postId).toBe(21);

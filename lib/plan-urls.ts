@@ -49,7 +49,8 @@ export function normalizeTargetUrl(input: string): string {
   const s = input.trim();
   if (!s) throw new Error('the target URL is empty');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(s)) throw new Error('the target URL contains a control character (line break or tab)');
+  if (/[\u0000-\u001f\u007f]/.test(s))
+    throw new Error('the target URL contains a control character (line break or tab)');
   let u: URL;
   const relative = s.startsWith('/') && !s.startsWith('//');
   try {

@@ -13,9 +13,21 @@ import { encodePath } from './plan-urls';
 import { prepareRules, type RedirectRule, toNginx } from './redirects';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'].find((p) => fs.existsSync(p));
-if (!NGINX) console.warn('skipping the nginx checks: nginx is not installed (apt-get install -y nginx); the parser test still runs');
+if (!NGINX)
+  console.warn(
+    'skipping the nginx checks: nginx is not installed (apt-get install -y nginx); the parser test still runs',
+  );
 
-const PATHS = ['/plain', '/café walk', '/what (really) happened?', '/a.b+c*d[e]{f}^g$h', '/say "hi"', '/semi;colon{x}#y', '/100% sure', '/gone one'];
+const PATHS = [
+  '/plain',
+  '/café walk',
+  '/what (really) happened?',
+  '/a.b+c*d[e]{f}^g$h',
+  '/say "hi"',
+  '/semi;colon{x}#y',
+  '/100% sure',
+  '/gone one',
+];
 const rules: RedirectRule[] = PATHS.map((p, i) => ({
   postId: i + 1,
   title: `Post ${i} "quoted" ; {braces}`,
@@ -86,7 +98,9 @@ describe.skipIf(!NGINX)('nginx export, checked by nginx', () => {
   });
 
   it('answers each path (and its trailing-slash form) with 301 to its target or 410, and leaves others alone', async () => {
-    server = spawn(NGINX as string, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', 'stderr'], { stdio: 'ignore' });
+    server = spawn(NGINX as string, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', 'stderr'], {
+      stdio: 'ignore',
+    });
     const base = `http://127.0.0.1:${port}`;
     // Wait (bounded) until it listens.
     for (let i = 0; i < 50; i++) {

@@ -59,7 +59,16 @@ function nginxTokens(text: string): string[] {
         if (i >= text.length) throw new Error('unterminated string');
         if (text[i] === '\\') {
           const n = text[i + 1];
-          s += n === 't' ? '\t' : n === 'n' ? '\n' : n === 'r' ? '\r' : n === '"' || n === "'" || n === '\\' ? n : `\\${n}`;
+          s +=
+            n === 't'
+              ? '\t'
+              : n === 'n'
+                ? '\n'
+                : n === 'r'
+                  ? '\r'
+                  : n === '"' || n === "'" || n === '\\'
+                    ? n
+                    : `\\${n}`;
           i += 2;
         } else s += text[i++];
       }
@@ -183,7 +192,8 @@ describe('nginx', () => {
   });
 
   it('answers no near-miss path (exact matches, no prefixes or regexes)', () => {
-    for (const p of TRICKY) for (const near of NEAR(p)) if (!TRICKY.includes(near)) expect(map.has(near), near).toBe(false);
+    for (const p of TRICKY)
+      for (const near of NEAR(p)) if (!TRICKY.includes(near)) expect(map.has(near), near).toBe(false);
   });
 
   it('keeps titles with line breaks inside their comment', () => {
@@ -209,7 +219,8 @@ describe('Apache', () => {
   });
 
   it('matches no near-miss path (RedirectMatch is anchored, unlike the prefix-matching Redirect)', () => {
-    for (const p of TRICKY) for (const near of NEAR(p)) if (!TRICKY.includes(near)) expect(apacheAnswer(text, near), near).toBeUndefined();
+    for (const p of TRICKY)
+      for (const near of NEAR(p)) if (!TRICKY.includes(near)) expect(apacheAnswer(text, near), near).toBeUndefined();
   });
 
   it('escapes regex metacharacters and config quoting separately', () => {

@@ -46,7 +46,8 @@ export function prepareRules(input: readonly RedirectRule[]): { rules: RedirectR
         continue;
       }
       if (seen.has(p)) {
-        if (!paths.includes(p)) warnings.push(`post ${r.postId}: path ${p} is already redirected by another post; left out`);
+        if (!paths.includes(p))
+          warnings.push(`post ${r.postId}: path ${p} is already redirected by another post; left out`);
         continue;
       }
       seen.add(p);
@@ -75,6 +76,7 @@ function decodeTarget(to: string): string {
 
 /** A comment line's text: control characters and line breaks turned into spaces. */
 function commentText(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what gets removed
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
 
@@ -100,7 +102,7 @@ export function nginxQuote(s: string): string {
  */
 export function toNginx(rules: RedirectRule[]): string {
   const out = header(rules, [
-    'Include inside your site\'s server { } block:  include /etc/nginx/snippets/tend-cull-plan.conf;',
+    "Include inside your site's server { } block:  include /etc/nginx/snippets/tend-cull-plan.conf;",
     'Exact matches on the decoded request path, with and without the trailing slash; query strings are ignored.',
   ]);
   for (const r of rules) {
@@ -134,7 +136,7 @@ export function apacheQuote(s: string): string {
  */
 export function toApache(rules: RedirectRule[]): string {
   const out = header(rules, [
-    'Put these lines in the site\'s .htaccess or inside its <VirtualHost> (needs mod_alias, on by default).',
+    "Put these lines in the site's .htaccess or inside its <VirtualHost> (needs mod_alias, on by default).",
     'Each matches one decoded request path, with or without the trailing slash; query strings are ignored.',
   ]);
   for (const r of rules) {
@@ -175,7 +177,16 @@ export function toNetlify(rules: RedirectRule[]): string {
 }
 
 /** Columns of the WordPress Redirection plugin's CSV import and export (fileio/csv.php in the plugin). */
-export const REDIRECTION_CSV_COLUMNS = ['source', 'target', 'regex', 'code', 'type', 'hits', 'title', 'status'] as const;
+export const REDIRECTION_CSV_COLUMNS = [
+  'source',
+  'target',
+  'regex',
+  'code',
+  'type',
+  'hits',
+  'title',
+  'status',
+] as const;
 
 /**
  * WordPress Redirection plugin CSV (Tools → Redirection → Import/Export): source URL (the permalink form, decoded),

@@ -38,7 +38,9 @@ export function runPlanExport(db: Db, format: string | undefined, out: string | 
   process.stderr.write(summary);
   if (out) {
     fs.writeFileSync(out, body);
-    console.error(`wrote ${format} (${typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength} bytes) to ${out}`);
+    console.error(
+      `wrote ${format} (${typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength} bytes) to ${out}`,
+    );
   } else process.stdout.write(body);
   return 0;
 }

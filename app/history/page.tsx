@@ -8,7 +8,11 @@ import { listDecisionHistory } from '@/db/queries/history';
 import { getSettings } from '@/db/settings';
 
 // Every keep/cull decision, newest first, 50 a page (?page=N). Undo appends a new event; nothing is ever deleted.
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   await connection();
   const sp = await searchParams;
   const requested = typeof sp.page === 'string' ? Number(sp.page) : 1;
@@ -20,8 +24,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <h1>History</h1>
       <p className="lede">
-        Every keep/cull decision as it happened, newest first. Undo writes a new entry that puts the post back the way it
-        was before; if the post changed again since, you are told what will be replaced and asked first.
+        Every keep/cull decision as it happened, newest first. Undo writes a new entry that puts the post back the way
+        it was before; if the post changed again since, you are told what will be replaced and asked first.
       </p>
       <UndoLastButton action={undoAction} />
       {h.total === 0 ? (
@@ -36,11 +40,19 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <HistoryTable rows={h.rows} timeZone={timeZone} undo={undoAction} />
           {h.pages > 1 && (
             <nav aria-label="Pages" className="small" style={{ display: 'flex', gap: '1rem', marginTop: '0.75rem' }}>
-              {h.page > 1 ? <a href={`/history?page=${h.page - 1}`}>← Newer</a> : <span className="muted">← Newer</span>}
+              {h.page > 1 ? (
+                <a href={`/history?page=${h.page - 1}`}>← Newer</a>
+              ) : (
+                <span className="muted">← Newer</span>
+              )}
               <span>
                 Page {h.page} of {h.pages}
               </span>
-              {h.page < h.pages ? <a href={`/history?page=${h.page + 1}`}>Older →</a> : <span className="muted">Older →</span>}
+              {h.page < h.pages ? (
+                <a href={`/history?page=${h.page + 1}`}>Older →</a>
+              ) : (
+                <span className="muted">Older →</span>
+              )}
             </nav>
           )}
         </>

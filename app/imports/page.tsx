@@ -1,76 +1,56 @@
 import { connection } from 'next/server';
 import { fmtInt } from '@/components/Badges';
+import { CoverageTimeline } from '@/components/imports/CoverageTimeline';
+import { ImportRunsTable } from '@/components/imports/ImportRunsTable';
+import { SyncStatus } from '@/components/imports/SyncStatus';
+import { UnmatchedTable } from '@/components/imports/UnmatchedTable';
 import { getDb } from '@/db/client';
-import { countUnmatchedByKind, listImportRuns, listUnmatchedPaths } from '@/db/queries/imports';
+import {
+  countUnmatchedByKind,
+  getCoverage,
+  listImportRuns,
+  listPostChoices,
+  listSyncRuns,
+  listUnmatchedPaths,
+  suggestPostFor,
+} from '@/db/queries/imports';
+import { mapPathAction } from './actions';
 
 export default async function ImportsPage() {
   await connection();
   const db = getDb();
   const runs = listImportRuns(db);
   const kinds = countUnmatchedByKind(db);
-  const unmatched = listUnmatchedPaths(db, 'page', 100);
+  const posts = listPostChoices(db);
+  const unmatched = listUnmatchedPaths(db, 'page', 100).map((u) => ({ ...u, suggested: suggestPostFor(u.path, posts) }));
+  const syncRuns = listSyncRuns(db, 6);
+  const coverage = getCoverage(db);
   return (
     <>
       <h1>Imports</h1>
-      <p className="lede">Every import run, and the traffic whose path matched no post (kept, never dropped).</p>
-      <section className="panel">
-        <h2 style={{ marginTop: 0 }}>Import runs</h2>
-        {runs.length === 0 ? (
-          <p className="muted">
-            Nothing imported yet. See the README: <code>npm run import -- posts FILE</code>.
-          </p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="import-runs">
-              <thead>
-                <tr>
-                  <th>When (UTC)</th>
-                  <th>Kind</th>
-                  <th>File</th>
-                  <th className="num">Read</th>
-                  <th className="num">Imported</th>
-                  <th className="num">Bot</th>
-                  <th className="num">Unmatched</th>
-                  <th className="num">Rejected</th>
-                  <th>Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.finishedAt?.replace('T', ' ').slice(0, 16)}</td>
-                    <td>
-                      {r.kind} <span className="muted small">{r.format}</span>
-                    </td>
-                    <td className="small" style={{ wordBreak: 'break-all' }}>
-                      {r.file}
-                      {r.firstDay && (
-                        <div className="muted">
-                          {r.firstDay} to {r.lastDay}
-                        </div>
-                      )}
-                    </td>
-                    <td className="num">{fmtInt(r.rowsRead)}</td>
-                    <td className="num">{fmtInt(r.rowsImported)}</td>
-                    <td className="num">{fmtInt(r.rowsBot)}</td>
-                    <td className="num">{fmtInt(r.rowsUnmatched)}</td>
-                    <td className="num">{fmtInt(r.rowsRejected)}</td>
-                    <td className={r.status === 'ok' ? 'ok' : 'error'}>
-                      {r.status}
-                      {r.error && <div className="small">{r.error}</div>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <p className="lede">
+        Where your numbers come from: the nightly sync, which days each source covers, every import, and the traffic
+        whose path matched no post (kept, never dropped; map it to a post below).
+      </p>
+      <section className="panel" aria-labelledby="sync-h">
+        <h2 id="sync-h" style={{ marginTop: 0 }}>
+          Nightly sync
+        </h2>
+        <SyncStatus runs={syncRuns} />
       </section>
-      <section className="panel">
-        <h2 style={{ marginTop: 0 }}>Unmatched traffic</h2>
+      <section className="panel" aria-labelledby="coverage-h">
+        <h2 id="coverage-h" style={{ marginTop: 0 }}>
+          Coverage by source
+        </h2>
+        <CoverageTimeline rows={coverage} />
+      </section>
+      <section className="panel" aria-labelledby="unmatched-h">
+        <h2 id="unmatched-h" style={{ marginTop: 0 }}>
+          Unmatched traffic
+        </h2>
         <p className="muted small">
           {kinds.length === 0
-            ? 'None.'
+            ? 'None: every page view matched a post.'
             : kinds
                 .map(
                   (k) =>
@@ -79,31 +59,20 @@ export default async function ImportsPage() {
                 .join(' · ')}
         </p>
         {unmatched.length > 0 && (
-          <div className="table-wrap">
-            <table data-testid="unmatched">
-              <thead>
-                <tr>
-                  <th>Path (pages only)</th>
-                  <th className="num">Page views</th>
-                  <th className="num">Bot hits</th>
-                  <th className="num">Days</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unmatched.map((u) => (
-                  <tr key={u.path}>
-                    <td style={{ wordBreak: 'break-all' }}>
-                      <code>{u.path}</code>
-                    </td>
-                    <td className="num">{fmtInt(u.pageViews)}</td>
-                    <td className="num">{fmtInt(u.botHits)}</td>
-                    <td className="num">{fmtInt(u.days)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <p className="small">
+              A page path that is really one of your posts (an old permalink, a renamed slug)? Map it: it becomes an
+              alias of the post, and its page views, past and future, count for that post.
+            </p>
+            <UnmatchedTable rows={unmatched} posts={posts} action={mapPathAction} />
+          </>
         )}
+      </section>
+      <section className="panel" aria-labelledby="runs-h">
+        <h2 id="runs-h" style={{ marginTop: 0 }}>
+          Import runs
+        </h2>
+        <ImportRunsTable runs={runs} />
       </section>
     </>
   );

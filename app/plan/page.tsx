@@ -16,13 +16,13 @@ export default async function PlanPage() {
     <>
       <h1>Cull plan</h1>
       <p className="lede">
-        What removing the posts you marked <strong>cull</strong> costs, and where their readers should land instead. Tend
-        deletes nothing: you take these files to your web server or blog.
+        What removing the posts you marked <strong>cull</strong> costs, and where their readers should land instead.
+        Tend deletes nothing: you take these files to your web server or blog.
       </p>
       {plan.posts.length === 0 ? (
         <p className="panel" data-testid="plan-empty">
-          No post is marked cull yet. Decide on the <a href="/review">review queue</a> or a post's page; the plan appears
-          here.
+          No post is marked cull yet. Decide on the <a href="/review">review queue</a> or a post's page; the plan
+          appears here.
         </p>
       ) : (
         <>
@@ -31,8 +31,8 @@ export default async function PlanPage() {
           <PlanPostList plan={plan} action={setRedirectAction} />
           <h2 id="exports">Export</h2>
           <p className="small muted">
-            Redirect rules for your server (301 to the target, 410 for gone), the decisions, and a zip of every culled post as
-            Markdown, so nothing is lost. The same files: <code>npm run export -- plan --format NAME</code>.
+            Redirect rules for your server (301 to the target, 410 for gone), the decisions, and a zip of every culled
+            post as Markdown, so nothing is lost. The same files: <code>npm run export -- plan --format NAME</code>.
           </p>
           <ExportLinks />
         </>

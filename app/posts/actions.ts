@@ -4,9 +4,16 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { bulkDecisionInput, setDecisionsBulk } from '@/db/mutations/authorship-bulk';
-import { bulkLabelInput, type LabelSetter, setLabels, undoAuthorshipEvent, undoLastLabelChange } from '@/db/mutations/authorship-labels';
+import {
+  bulkLabelInput,
+  type LabelSetter,
+  setLabels,
+  undoAuthorshipEvent,
+  undoLastLabelChange,
+} from '@/db/mutations/authorship-labels';
 import { COHORTS } from '@/db/queries/overview';
 import { listPosts } from '@/db/queries/posts';
+import { requireSession } from '@/lib/auth/session';
 import { describeAgreement } from '@/lib/authorship/agreement-words';
 import { AUTHORSHIP_LABELS, type AuthorshipLabel, DECISIONS } from '@/lib/types';
 
@@ -24,7 +31,11 @@ const labelName = (l: AuthorshipLabel | null) => (l ? NAMES[l] : 'unlabelled');
 const posts = (n: number) => `${n} ${n === 1 ? 'post' : 'posts'}`;
 const issues = (e: z.ZodError) => e.issues.map((i) => i.message).join('; ');
 
-function done(message: string, model: Parameters<typeof describeAgreement>[0], changed?: number): AuthorshipActionResult {
+function done(
+  message: string,
+  model: Parameters<typeof describeAgreement>[0],
+  changed?: number,
+): AuthorshipActionResult {
   revalidatePath('/', 'layout');
   return { ok: true, message, agreement: describeAgreement(model), changed };
 }
@@ -43,11 +54,17 @@ export async function setLabelFormAction(
   _prev: AuthorshipActionResult | null,
   form: FormData,
 ): Promise<AuthorshipActionResult> {
+  await requireSession();
   return labelPostAction(Number(form.get('postId')), (form.get('label') as string) ?? '', form.get('setBy') as string);
 }
 
 /** Set one post's label from the /label review mode (called with arguments, not a form). */
-export async function labelPostAction(postId: number, label: string | null, setBy: string | null): Promise<AuthorshipActionResult> {
+export async function labelPostAction(
+  postId: number,
+  label: string | null,
+  setBy: string | null,
+): Promise<AuthorshipActionResult> {
+  await requireSession();
   const parsed = oneLabel.safeParse({ postId, label: label ?? '', setBy });
   if (!parsed.success) return { ok: false, error: issues(parsed.error) };
   try {
@@ -83,6 +100,7 @@ export async function bulkLabelAction(input: {
   filter?: Record<string, string | undefined>;
   label: string;
 }): Promise<AuthorshipActionResult> {
+  await requireSession();
   const t = target.safeParse(input);
   if (!t.success) return { ok: false, error: issues(t.error) };
   const parsed = bulkLabelInput.safeParse({ postIds: resolveIds(t.data), label: input.label });
@@ -102,6 +120,7 @@ export async function bulkDecisionAction(input: {
   filter?: Record<string, string | undefined>;
   decision: string;
 }): Promise<AuthorshipActionResult> {
+  await requireSession();
   const t = target.safeParse(input);
   if (!t.success) return { ok: false, error: issues(t.error) };
   const parsed = bulkDecisionInput.safeParse({ postIds: resolveIds(t.data), decision: input.decision });
@@ -121,6 +140,7 @@ export async function undoEventAction(
   _prev: AuthorshipActionResult | null,
   form: FormData,
 ): Promise<AuthorshipActionResult> {
+  await requireSession();
   const id = z.coerce.number().int().positive().safeParse(form.get('eventId'));
   if (!id.success) return { ok: false, error: 'no event to undo' };
   try {
@@ -133,6 +153,7 @@ export async function undoEventAction(
 
 /** Undo the last label change (a whole bulk change at once). */
 export async function undoLastLabelAction(): Promise<AuthorshipActionResult> {
+  await requireSession();
   try {
     const r = undoLastLabelChange(getDb());
     const skipped = r.skipped.length ? ` ${posts(r.skipped.length)} skipped: ${r.skipped[0].reason}.` : '';

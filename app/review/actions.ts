@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { dayString, setDecision, setRereviewDate } from '@/db/mutations/decisions';
+import { dayString, setDecision } from '@/db/mutations/decisions';
 import { undoDecisionEvent, undoLastDecision } from '@/db/mutations/decisions-undo';
 import { requireSession } from '@/lib/auth/session';
 
@@ -64,32 +64,4 @@ export async function undoAction(input: unknown): Promise<PruneResult> {
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
-}
-
-const rereviewForm = z.object({
-  postId: z.coerce.number().int().positive(),
-  rereviewOn: z.union([z.literal('').transform(() => null), dayString]),
-});
-
-/** Set or clear the re-review day of a kept post (form fields postId, rereviewOn; '' clears). */
-export async function setRereviewAction(_prev: PruneResult | null, form: FormData): Promise<PruneResult> {
-  await requireSession();
-  const parsed = rereviewForm.safeParse({ postId: form.get('postId'), rereviewOn: form.get('rereviewOn') ?? '' });
-  if (!parsed.success) return { ok: false, error: issues(parsed.error) };
-  try {
-    setRereviewDate(getDb(), parsed.data.postId, parsed.data.rereviewOn);
-  } catch (err) {
-    return { ok: false, error: (err as Error).message };
-  }
-  revalidatePath('/', 'layout');
-  return {
-    ok: true,
-    message: parsed.data.rereviewOn ? `Comes back to the review queue on ${parsed.data.rereviewOn}` : 'Re-review date cleared',
-    postId: parsed.data.postId,
-  };
-}
-
-/** Undo from a form (history page, post page): fields eventId, confirm ('1'). */
-export async function undoFormAction(_prev: PruneResult | null, form: FormData): Promise<PruneResult> {
-  return undoAction({ eventId: form.get('eventId') ?? undefined, confirm: form.get('confirm') === '1' });
 }

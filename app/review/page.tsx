@@ -3,8 +3,8 @@ import { connection } from 'next/server';
 import { reviewDecideAction, undoAction } from '@/app/review/actions';
 import { fmtInt } from '@/components/Badges';
 import { UndoLastButton } from '@/components/history/UndoLastButton';
-import { ReviewControls } from '@/components/review/ReviewControls';
 import { ReviewDetails, ReviewSummary } from '@/components/review/ReviewCard';
+import { ReviewControls } from '@/components/review/ReviewControls';
 import styles from '@/components/review/review.module.css';
 import { getDb } from '@/db/client';
 import { getCullSuggestion } from '@/db/queries/cull-suggestions';
@@ -21,11 +21,14 @@ import {
 import { getSettings } from '@/db/settings';
 import { livePostUrl } from '@/lib/plan-urls';
 
-const href = (order: ReviewOrder, post?: number | null) =>
-  `/review?order=${order}${post ? `&post=${post}` : ''}`;
+const href = (order: ReviewOrder, post?: number | null) => `/review?order=${order}${post ? `&post=${post}` : ''}`;
 
 // One post at a time from today's worklist; ?order= picks the order, ?post= the post (else the first still to decide).
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   await connection();
   const sp = await searchParams;
   const order = parseReviewOrder(sp.order);
@@ -35,7 +38,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const today = siteDay(settings.timeZone);
   const items = listReviewWorklist(db, order, today);
   const progress = reviewProgress(items);
-  const currentId = rawPost !== null && Number.isInteger(rawPost) && rawPost > 0 ? rawPost : (items.find((i) => i.pending)?.id ?? null);
+  const currentId =
+    rawPost !== null && Number.isInteger(rawPost) && rawPost > 0 ? rawPost : (items.find((i) => i.pending)?.id ?? null);
   const post = currentId !== null ? getReviewPost(db, currentId) : undefined;
   if (rawPost !== null && !post) notFound();
   const nav = reviewNeighbours(items, currentId);
@@ -57,8 +61,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {fmtInt(progress.decidedToday)} of {fmtInt(progress.total)} decided today
         <span className="muted" style={{ fontWeight: 400 }}>
           {' '}
-          · {fmtInt(progress.remaining)} still to decide{nav.index >= 0 ? ` · this is ${nav.index + 1} of ${progress.total}` : ''} ·
-          today is {today.day} ({settings.timeZone})
+          · {fmtInt(progress.remaining)} still to decide
+          {nav.index >= 0 ? ` · this is ${nav.index + 1} of ${progress.total}` : ''} · today is {today.day} (
+          {settings.timeZone})
         </span>
       </p>
       <div className={styles.bar} aria-hidden="true">

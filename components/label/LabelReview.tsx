@@ -8,7 +8,11 @@ import styles from './label.module.css';
 
 type Result = { ok: true; message: string; agreement?: string; changed?: number } | { ok: false; error: string };
 
-const BAND_WORDS: Record<string, string> = { 'likely-human': 'likely human', unclear: 'unclear', 'likely-ai': 'likely AI' };
+const BAND_WORDS: Record<string, string> = {
+  'likely-human': 'likely human',
+  unclear: 'unclear',
+  'likely-ai': 'likely AI',
+};
 
 /** Keys and what they do, listed on screen and handled below. */
 const KEYS: [string, string][] = [
@@ -125,7 +129,7 @@ export function LabelReview({
   const current = item ? done[item.id] : undefined;
 
   return (
-    <>
+    <div className={styles.root}>
       <section className="panel small">
         <p style={{ margin: 0 }} data-testid="label-progress">
           {item ? `Post ${index + 1} of ${queue.length} loaded` : `All ${queue.length} loaded posts seen`} ·{' '}
@@ -142,8 +146,8 @@ export function LabelReview({
               <a href={`/posts/${item.id}`}>{item.title || '(no title)'}</a>
             </h2>
             <span className="muted small">
-              {item.publishedAt ? item.publishedAt.slice(0, 10) : 'unpublished'} · {item.wordCount.toLocaleString('en-US')}{' '}
-              words
+              {item.publishedAt ? item.publishedAt.slice(0, 10) : 'unpublished'} ·{' '}
+              {item.wordCount.toLocaleString('en-US')} words
             </span>
           </div>
           <p style={{ margin: '0.4rem 0 0' }} data-testid="label-suggestion">
@@ -163,7 +167,7 @@ export function LabelReview({
               </>
             )}
           </p>
-          <div className={styles.buttons} role="group" aria-label="Label this post">
+          <fieldset className={styles.buttons} aria-label="Label this post">
             <button type="button" onClick={accept} disabled={busy || !item.suggestedLabel}>
               Accept{item.suggestedLabel ? ` (${cohortName(item.suggestedLabel)})` : ''}
               <kbd>a</kbd>
@@ -183,8 +187,13 @@ export function LabelReview({
             <button type="button" className="secondary" onClick={skip}>
               Skip →<kbd>j</kbd>
             </button>
-          </div>
-          <p role="status" aria-live="polite" className={status && !status.ok ? 'error small' : 'ok small'} data-testid="label-status">
+          </fieldset>
+          <p
+            role="status"
+            aria-live="polite"
+            className={status && !status.ok ? 'error small' : 'ok small'}
+            data-testid="label-status"
+          >
             {status ? (status.ok ? status.message : status.error) : ''}
           </p>
           {item.signals.length > 0 && (
@@ -222,6 +231,6 @@ export function LabelReview({
           ))}
         </ul>
       </section>
-    </>
+    </div>
   );
 }

@@ -14,17 +14,17 @@ export function effectText(c: Comparison): string {
 }
 
 /** The test cell: p-value and effect size, or "too few to be sure" below the minimum n. */
-export function TestCell({ c }: { c: Comparison | undefined }) {
+export function TestCell({ c, testPrefix = '' }: { c: Comparison | undefined; testPrefix?: string }) {
   if (!c) return <span className="muted">baseline</span>;
   if (c.nA === 0 || c.nB === 0) return <span className="muted">nothing to compare</span>;
   if (!c.enough)
     return (
-      <span className="muted" data-testid={`too-few-${c.cohort}`}>
+      <span className="muted" data-testid={`${testPrefix}too-few-${c.cohort}`}>
         too few to be sure (needs {MIN_COHORT_N} posts a side)
       </span>
     );
   return (
-    <span data-testid={`test-${c.cohort}`}>
+    <span data-testid={`${testPrefix}test-${c.cohort}`}>
       {c.test ? fmtP(c.test.p) : ''}, {effectText(c)}
     </span>
   );

@@ -34,7 +34,7 @@ export function MetricsTable({ current }: { current: PeriodStats }) {
             ))}
             {current.tests[m].map((c) => (
               <td key={c.cohort} className="small">
-                <TestCell c={c} />
+                <TestCell c={c} testPrefix={`${m}-`} />
               </td>
             ))}
           </tr>

@@ -25,7 +25,8 @@ export function PlanPostList({
   return (
     <div data-testid="plan-posts">
       {plan.posts.map((p) => {
-        const value = p.redirect.kind === 'post' && p.redirect.targetPostId ? `post:${p.redirect.targetPostId}` : p.redirect.kind;
+        const value =
+          p.redirect.kind === 'post' && p.redirect.targetPostId ? `post:${p.redirect.targetPostId}` : p.redirect.kind;
         const choices = plan.choices.get(p.id) ?? [];
         const best = choices[0];
         return (
@@ -58,7 +59,11 @@ export function PlanPostList({
                     .join(' · ')}
                 </p>
               )}
-              {p.note && <p className="small muted" style={{ margin: '0.2rem 0 0' }}>Your note: “{p.note}”</p>}
+              {p.note && (
+                <p className="small muted" style={{ margin: '0.2rem 0 0' }}>
+                  Your note: “{p.note}”
+                </p>
+              )}
             </div>
             <div>
               <p className={`small ${styles.target}`} data-testid="plan-target">

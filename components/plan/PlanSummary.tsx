@@ -27,8 +27,8 @@ export function PlanSummary({ plan }: { plan: CullPlan }) {
           </div>
           <div className="label">
             page views in the last 90 days{t.windowStart ? ` (${t.windowStart} to ${t.dataEnd})` : ''}:{' '}
-            <strong data-testid="plan-share90">{fmtShare(t.culledLast90, t.siteLast90)}</strong> of {fmtInt(t.siteLast90)}{' '}
-            on all posts
+            <strong data-testid="plan-share90">{fmtShare(t.culledLast90, t.siteLast90)}</strong> of{' '}
+            {fmtInt(t.siteLast90)} on all posts
           </div>
         </div>
         <div className="stat">
@@ -36,7 +36,8 @@ export function PlanSummary({ plan }: { plan: CullPlan }) {
             {fmtInt(t.culledLifetime)}
           </div>
           <div className="label">
-            page views, lifetime: <strong>{fmtShare(t.culledLifetime, t.siteLifetime)}</strong> of {fmtInt(t.siteLifetime)}
+            page views, lifetime: <strong>{fmtShare(t.culledLifetime, t.siteLifetime)}</strong> of{' '}
+            {fmtInt(t.siteLifetime)}
           </div>
         </div>
         <div className="stat">

@@ -27,14 +27,21 @@ export function RedirectEditor({
   const [target, targetPostId] = value.startsWith('post:') ? ['post', value.slice(5)] : [value, ''];
   const inList = choices.some((c) => `post:${c.postId}` === current.value);
   return (
-    <form action={formAction} className="redirect-editor" aria-label="Redirect target" data-testid={`redirect-form-${postId}`}>
+    <form
+      action={formAction}
+      className="redirect-editor"
+      aria-label="Redirect target"
+      data-testid={`redirect-form-${postId}`}
+    >
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="targetPostId" value={targetPostId} />
       <label>
         Send its visitors to
         <select value={value} onChange={(e) => setValue(e.target.value)} name="choice">
-          {current.value.startsWith('post:') && !inList && <option value={current.value}>the post chosen before</option>}
+          {current.value.startsWith('post:') && !inList && (
+            <option value={current.value}>the post chosen before</option>
+          )}
           {choices.length > 0 && (
             <optgroup label="Similar kept posts (similarity 0–1)">
               {choices.map((c) => (

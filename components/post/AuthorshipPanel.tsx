@@ -21,7 +21,9 @@ const WHO: Record<string, string> = {
 
 function fmtWeight(w: number): string {
   if (w === 0) return '±0';
-  return `${w > 0 ? '+' : '−'}${Math.abs(w).toFixed(2).replace(/\.?0+$/, '')}`;
+  return `${w > 0 ? '+' : '−'}${Math.abs(w)
+    .toFixed(2)
+    .replace(/\.?0+$/, '')}`;
 }
 
 function HistoryItem({ e, undoAction }: { e: AuthorshipEventRow; undoAction: Action }) {
@@ -30,7 +32,14 @@ function HistoryItem({ e, undoAction }: { e: AuthorshipEventRow; undoAction: Act
       <span className="muted">{e.at.replace('T', ' ').slice(0, 16)}</span> {cohortName(e.oldLabel ?? 'unlabelled')} →{' '}
       <strong>{cohortName(e.newLabel ?? 'unlabelled')}</strong> by {WHO[e.setBy] ?? e.setBy}
       {e.undoes ? ' (undo)' : ''}
-      {e.undone ? <span className="muted"> · undone</span> : <> <UndoEventButton eventId={e.id} action={undoAction} /></>}
+      {e.undone ? (
+        <span className="muted"> · undone</span>
+      ) : (
+        <>
+          {' '}
+          <UndoEventButton eventId={e.id} action={undoAction} />
+        </>
+      )}
     </li>
   );
 }

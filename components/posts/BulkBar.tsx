@@ -167,7 +167,11 @@ export function BulkBar({
         </button>
         <label>
           Keep or cull
-          <select value={decision} onChange={(e) => setDecision(e.target.value)} aria-label="Keep or cull the selected posts">
+          <select
+            value={decision}
+            onChange={(e) => setDecision(e.target.value)}
+            aria-label="Keep or cull the selected posts"
+          >
             {DECISIONS.map(([v, name]) => (
               <option key={v} value={v}>
                 {name}

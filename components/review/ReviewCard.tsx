@@ -2,6 +2,9 @@ import { CohortBadge, DecisionBadge, fmtInt } from '@/components/Badges';
 import { MonthlyViewsChart } from '@/components/review/MonthlyViewsChart';
 import type { CullSuggestion } from '@/db/queries/cull-suggestions';
 import type { ReviewPost } from '@/db/queries/review';
+import styles from './review.module.css';
+
+const VERDICT_CLASS: Record<string, string> = { keep: 'keep', review: 'review', 'cull-candidate': 'cullCandidate' };
 
 const VERDICT_TEXT: Record<string, string> = {
   keep: 'Suggestion: keep',
@@ -79,7 +82,11 @@ export function ReviewSummary({
           <div className="label">last human page view</div>
         </div>
       </div>
-      <section className={`panel suggestion ${suggestion?.verdict ?? ''}`} aria-label="Suggestion" data-testid="suggestion">
+      <section
+        className={`panel ${styles.suggestion} ${suggestion ? styles[VERDICT_CLASS[suggestion.verdict]] : ''}`}
+        aria-label="Suggestion"
+        data-testid="suggestion"
+      >
         <strong>{suggestion ? VERDICT_TEXT[suggestion.verdict] : 'No suggestion (not published)'}</strong>
         {suggestion && (
           <ul className="small" style={{ margin: '0.3rem 0 0' }}>
@@ -96,7 +103,8 @@ export function ReviewSummary({
 /** The rest of the card: page views per month (chart and numbers as text) and the post's text, expandable. */
 export function ReviewDetails({ post }: { post: ReviewPost }) {
   const total = post.months.reduce((a, m) => a + m.pageViews, 0);
-  const excerpt = post.content.length > EXCERPT_CHARS ? `${post.content.slice(0, EXCERPT_CHARS).trimEnd()}…` : post.content;
+  const excerpt =
+    post.content.length > EXCERPT_CHARS ? `${post.content.slice(0, EXCERPT_CHARS).trimEnd()}…` : post.content;
   return (
     <div>
       <section className="panel" aria-label="Page views per month">
@@ -110,9 +118,7 @@ export function ReviewDetails({ post }: { post: ReviewPost }) {
         </details>
       </section>
       <section className="panel" aria-label="Post text">
-        <p className="post-excerpt" style={{ marginTop: 0 }}>
-          {excerpt || <span className="muted">(no text imported)</span>}
-        </p>
+        <p className={styles.excerpt}>{excerpt || <span className="muted">(no text imported)</span>}</p>
         {post.content.length > EXCERPT_CHARS && (
           <details>
             <summary>Show the whole text ({fmtInt(post.wordCount)} words)</summary>

@@ -75,29 +75,43 @@ export function ReviewControls({
       if (r.postId) router.push(urls.post.replace('POST_ID', String(r.postId)));
     });
 
+  const keyAction = (key: string): (() => void) | null => {
+    switch (key) {
+      case 'k':
+        return () => run('keep');
+      case 'c':
+        return () => run('cull');
+      case 's':
+        return () => go(urls.nextPending, 'Nothing else to decide.');
+      case 'u':
+        return () => runUndo();
+      case 'j':
+      case 'ArrowRight':
+        return () => go(urls.next, 'This is the last post of the list.');
+      case 'ArrowLeft':
+        return () => go(urls.prev, 'This is the first post of the list.');
+      case 'n':
+        return () => noteRef.current?.focus();
+      case '?':
+        return () => setHelp((h) => !h);
+      default:
+        return null;
+    }
+  };
+
   // Keyboard: ignored while typing in a field (Esc leaves it), with a modifier held, or while a save is running.
   const keyRef = useRef<(e: KeyboardEvent) => void>(() => {});
   keyRef.current = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement | null;
-    const typing = t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
+    const typing =
+      t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable);
     if (e.key === 'Escape') {
       if (typing) t.blur();
       setHelp(false);
       return;
     }
     if (typing || e.ctrlKey || e.metaKey || e.altKey || pending) return;
-    const actions: Record<string, () => void> = {
-      k: () => run('keep'),
-      c: () => run('cull'),
-      s: () => go(urls.nextPending, 'Nothing else to decide.'),
-      u: () => runUndo(),
-      j: () => go(urls.next, 'This is the last post of the list.'),
-      ArrowRight: () => go(urls.next, 'This is the last post of the list.'),
-      ArrowLeft: () => go(urls.prev, 'This is the first post of the list.'),
-      n: () => noteRef.current?.focus(),
-      '?': () => setHelp((h) => !h),
-    };
-    const act = actions[e.key];
+    const act = keyAction(e.key);
     if (!act) return;
     e.preventDefault();
     act();
@@ -117,7 +131,12 @@ export function ReviewControls({
         <button type="button" className={styles.cull} disabled={pending} onClick={() => run('cull')}>
           Cull <kbd>c</kbd>
         </button>
-        <button type="button" className="secondary" disabled={pending} onClick={() => go(urls.nextPending, 'Nothing else to decide.')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={pending}
+          onClick={() => go(urls.nextPending, 'Nothing else to decide.')}
+        >
           Skip <kbd>s</kbd>
         </button>
         <button type="button" className="secondary" disabled={pending} onClick={() => runUndo()}>
@@ -139,7 +158,13 @@ export function ReviewControls({
       </label>
       <label style={{ marginTop: '0.5rem' }}>
         Re-review on (when kept; comes back to this queue that day)
-        <input type="date" value={date} min={today} onChange={(e) => setDate(e.target.value)} data-testid="review-rereview" />
+        <input
+          type="date"
+          value={date}
+          min={today}
+          onChange={(e) => setDate(e.target.value)}
+          data-testid="review-rereview"
+        />
       </label>
       <div className={styles.nav}>
         <button type="button" className="secondary" disabled={!urls.prev} onClick={() => go(urls.prev, '')}>
@@ -149,7 +174,12 @@ export function ReviewControls({
           Next →
         </button>
       </div>
-      <p role="status" aria-live="polite" className={`${styles.status} ${status.error ? 'error' : 'ok'}`} data-testid="review-status">
+      <p
+        role="status"
+        aria-live="polite"
+        className={`${styles.status} ${status.error ? 'error' : 'ok'}`}
+        data-testid="review-status"
+      >
         {pending ? 'Saving…' : status.text}
         {status.confirm && !pending && (
           <button type="button" className="secondary" style={{ marginLeft: '0.5rem' }} onClick={() => runUndo(true)}>
@@ -166,7 +196,13 @@ export function ReviewControls({
       </p>
       {help && (
         // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it from the keyboard
-        <div className={styles.help} role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)}>
+        <div
+          className={styles.help}
+          role="dialog"
+          aria-modal="true"
+          aria-label="Keyboard shortcuts"
+          onClick={() => setHelp(false)}
+        >
           <div>
             <h2 style={{ marginTop: 0 }}>Keyboard shortcuts</h2>
             <dl>

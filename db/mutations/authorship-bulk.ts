@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { DECISIONS, type Decision } from '../../lib/types';
 import type { Db } from '../client';
-import { setDecision } from './decisions';
 import { MAX_BULK } from './authorship-labels';
+import { setDecision } from './decisions';
 
 export const bulkDecisionInput = z.object({
   postIds: z.array(z.coerce.number().int().positive()).min(1, 'select at least one post').max(MAX_BULK),

@@ -17,25 +17,45 @@ function record(name: string, i: number): PostRecord {
   const nl = text.indexOf('\n');
   const content = text.slice(nl).trim();
   return {
-    sourceId: name, title: text.slice(0, nl).trim(), url: null, path: `/${name.replace('.txt', '')}`,
-    publishedAt: `2024-0${(i % 9) + 1}-01T10:17:00.000Z`, status: 'publish', content,
-    wordCount: content.split(/\s+/).length, commentCount: null, tags: [], author: null, aliases: [], authorshipHint: null,
+    sourceId: name,
+    title: text.slice(0, nl).trim(),
+    url: null,
+    path: `/${name.replace('.txt', '')}`,
+    publishedAt: `2024-0${(i % 9) + 1}-01T10:17:00.000Z`,
+    status: 'publish',
+    content,
+    wordCount: content.split(/\s+/).length,
+    commentCount: null,
+    tags: [],
+    author: null,
+    aliases: [],
+    authorshipHint: null,
   };
 }
 
 beforeEach(() => {
   t = tempDb();
-  const names = readdirSync(ownFixture('authorship')).filter((f) => f.endsWith('.txt')).sort();
-  writePostsImport(t.db, { records: names.map(record), rejects: [], warnings: [] }, { file: 'x', format: 'rss', hash: null });
+  const names = readdirSync(ownFixture('authorship'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  writePostsImport(
+    t.db,
+    { records: names.map(record), rejects: [], warnings: [] },
+    { file: 'x', format: 'rss', hash: null },
+  );
   const rows = t.db.$client.prepare('select id, source_id from posts').all() as { id: number; source_id: string }[];
   ids = Object.fromEntries(rows.map((r) => [r.source_id.replace('.txt', ''), r.id]));
 });
 afterEach(() => t.cleanup());
 
 const labelOf = (id: number) =>
-  (t.db.$client.prepare('select label, set_by from authorship where post_id = ?').get(id) as { label: string | null; set_by: string | null });
+  t.db.$client.prepare('select label, set_by from authorship where post_id = ?').get(id) as {
+    label: string | null;
+    set_by: string | null;
+  };
 const eventCount = () => (t.db.$client.prepare('select count(*) as n from authorship_events').get() as { n: number }).n;
-const humans = () => ['human-allotment', 'human-build-notes', 'human-club-report', 'human-night-train'].map((k) => ids[k]);
+const humans = () =>
+  ['human-allotment', 'human-build-notes', 'human-club-report', 'human-night-train'].map((k) => ids[k]);
 const ais = () => ['ai-battery-recycling', 'ai-remote-work-answer', 'ai-sleep-study'].map((k) => ids[k]);
 
 describe('setLabels (bulk)', () => {
@@ -75,14 +95,20 @@ describe('setLabels (bulk)', () => {
     setLabels(t.db, humans().slice(0, 3), 'human');
     expect(getModelSummary(t.db)).toMatchObject({ learned: false, nHuman: 3, nAi: 0, method: 'rules-only' });
     const modelScore = () =>
-      (t.db.$client.prepare('select model_score_pct as m from authorship where post_id = ?').get(unlabelled) as { m: number | null }).m;
+      (
+        t.db.$client.prepare('select model_score_pct as m from authorship where post_id = ?').get(unlabelled) as {
+          m: number | null;
+        }
+      ).m;
     expect(modelScore()).toBeNull();
     const r = setLabels(t.db, ais(), 'ai-generated');
     expect(r.model).toMatchObject({ learned: true, nHuman: 3, nAi: 3 });
     expect(r.model.agreement.n).toBe(6);
     expect(modelScore()).not.toBeNull();
     // The too-short/French post takes no part and keeps its reason.
-    const fr = t.db.$client.prepare('select reason, model_score_pct as m from authorship where post_id = ?').get(ids['fr-marche-du-samedi']);
+    const fr = t.db.$client
+      .prepare('select reason, model_score_pct as m from authorship where post_id = ?')
+      .get(ids['fr-marche-du-samedi']);
     expect(fr).toEqual({ reason: 'signals are English-only', m: null });
   });
 });

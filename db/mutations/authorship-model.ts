@@ -81,7 +81,11 @@ export function retrainAuthorship(tx: Tx): ModelSummary {
   const x = raw.map((r) => standardize(r, scaler));
   const rule = rows.map((r) => ruleScoreOf(r.signals));
   const labelledIdx = rows.flatMap((r, i) => (r.label ? [i] : []));
-  const labelled: LabelledPost[] = labelledIdx.map((i) => ({ x: x[i], ai: rows[i].label !== 'human', ruleScore: rule[i] }));
+  const labelled: LabelledPost[] = labelledIdx.map((i) => ({
+    x: x[i],
+    ai: rows[i].label !== 'human',
+    ruleScore: rule[i],
+  }));
   const learned = canLearn(labelled);
 
   const blended = [...rule];
@@ -143,9 +147,8 @@ export function retrainAuthorship(tx: Tx): ModelSummary {
     );
   });
   const stored: ModelSummary = { trainedAt: new Date().toISOString(), ...summary };
-  c.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(
-    MODEL_SETTING,
-    JSON.stringify(stored),
-  );
+  c.prepare(
+    'insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+  ).run(MODEL_SETTING, JSON.stringify(stored));
   return stored;
 }

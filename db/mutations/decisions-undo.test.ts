@@ -15,7 +15,9 @@ const state = (id: number) =>
   db.$client.prepare('select decision, note, rereview_on as rereviewOn from decisions where post_id = ?').get(id);
 const events = () =>
   db.$client
-    .prepare('select id, post_id as postId, old_decision as o, new_decision as n, undoes from decision_events order by id')
+    .prepare(
+      'select id, post_id as postId, old_decision as o, new_decision as n, undoes from decision_events order by id',
+    )
     .all() as { id: number; postId: number; o: string; n: string; undoes: number | null }[];
 
 beforeEach(() => {

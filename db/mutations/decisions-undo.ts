@@ -124,7 +124,9 @@ export function undoDecisionEvent(db: Db, eventId: number, opts: { confirm?: boo
   return c.transaction((): UndoResult => {
     const plan = planUndo(db, eventId);
     if (plan.undoneBy !== null) {
-      throw new Error(`decision #${eventId} was already undone by #${plan.undoneBy}; undo #${plan.undoneBy} to re-apply it`);
+      throw new Error(
+        `decision #${eventId} was already undone by #${plan.undoneBy}; undo #${plan.undoneBy} to re-apply it`,
+      );
     }
     const message = describeUndo(plan);
     if (plan.laterInForce.length > 0 && !opts.confirm) return { status: 'needs-confirm', plan, message };

@@ -7,7 +7,11 @@ import { normalizeTargetUrl } from '../../lib/plan-urls';
 import type { Db } from '../client';
 
 export const redirectInput = z.discriminatedUnion('target', [
-  z.object({ postId: z.coerce.number().int().positive(), target: z.literal('post'), targetPostId: z.coerce.number().int().positive() }),
+  z.object({
+    postId: z.coerce.number().int().positive(),
+    target: z.literal('post'),
+    targetPostId: z.coerce.number().int().positive(),
+  }),
   z.object({ postId: z.coerce.number().int().positive(), target: z.literal('home') }),
   z.object({
     postId: z.coerce.number().int().positive(),
@@ -26,7 +30,8 @@ export type RedirectChoice = z.infer<typeof redirectInput>;
 export function setRedirect(db: Db, choice: RedirectChoice): void {
   const c = db.$client;
   c.transaction(() => {
-    if (!c.prepare('select id from posts where id = ?').get(choice.postId)) throw new Error(`post ${choice.postId} does not exist`);
+    if (!c.prepare('select id from posts where id = ?').get(choice.postId))
+      throw new Error(`post ${choice.postId} does not exist`);
     let targetPostId: number | null = null;
     let targetUrl: string | null = null;
     if (choice.target === 'post') {

@@ -4,8 +4,8 @@
  */
 import type { AuthorshipLabel } from '../../lib/types';
 import type { Db } from '../client';
-import { MODEL_SETTING, type ModelSummary } from '../mutations/authorship-model';
 import { lastUndoableBatch } from '../mutations/authorship-labels';
+import { MODEL_SETTING, type ModelSummary } from '../mutations/authorship-model';
 
 /** One authorship event for the history list, newest first. `undone` is true when a later event undid it. */
 export interface AuthorshipEventRow {
@@ -106,7 +106,11 @@ export function listLabelQueue(db: Db, limit = 60): { items: QueueItem[]; total:
       order by a.suggested_label is null, abs(coalesce(a.score_pct, 50) - 50) desc, p.published_at desc, p.id desc
       limit ?`)
     .all(limit) as (Omit<QueueItem, 'signals' | 'excerpt'> & { signals: string; content: string })[];
-  const items = rows.map(({ content, signals, ...r }) => ({ ...r, excerpt: excerptOf(content), signals: JSON.parse(signals) }));
+  const items = rows.map(({ content, signals, ...r }) => ({
+    ...r,
+    excerpt: excerptOf(content),
+    signals: JSON.parse(signals),
+  }));
   return { items, total };
 }
 

@@ -50,27 +50,39 @@ export function listDecisionHistory(db: Db, page = 1, perPage = HISTORY_PER_PAGE
       from decision_events e join posts p on p.id = e.post_id left join decisions d on d.post_id = e.post_id
       order by e.id desc limit ? offset ?`)
     .all(perPage, (p - 1) * perPage) as Omit<HistoryRow, 'undoneBy' | 'laterInForce'>[];
-  if (rows.length === 0) return { rows: [], total, page: p, pages, perPage };
+  return { rows: enrich(db, rows), total, page: p, pages, perPage };
+}
+
+/** One post's decision events, newest first, with the same undo information as the history page. */
+export function listPostDecisionHistory(db: Db, postId: number): HistoryRow[] {
+  const rows = db.$client
+    .prepare(`select e.id, e.post_id as postId, p.title, e.old_decision as oldDecision, e.new_decision as newDecision,
+        e.note, e.rereview_on as rereviewOn, e.at, e.undoes, coalesce(d.decision, 'undecided') as currentDecision
+      from decision_events e join posts p on p.id = e.post_id left join decisions d on d.post_id = e.post_id
+      where e.post_id = ? order by e.id desc`)
+    .all(postId) as Omit<HistoryRow, 'undoneBy' | 'laterInForce'>[];
+  return enrich(db, rows);
+}
+
+/** Add who undid each event and how many later decisions on its post are in force (same rule as planUndo). */
+function enrich(db: Db, rows: Omit<HistoryRow, 'undoneBy' | 'laterInForce'>[]): HistoryRow[] {
+  if (rows.length === 0) return [];
   const undone = undoneEvents(db);
   const postIds = [...new Set(rows.map((r) => r.postId))];
   const minId = Math.min(...rows.map((r) => r.id));
-  const later = c
-    .prepare(`select id, post_id as postId, undoes from decision_events where id > ? and post_id in (${postIds
-      .map(() => '?')
-      .join(',')}) order by id`)
+  const later = db.$client
+    .prepare(
+      `select id, post_id as postId, undoes from decision_events where id > ? and post_id in (${postIds
+        .map(() => '?')
+        .join(',')}) order by id`,
+    )
     .all(minId, ...postIds) as { id: number; postId: number; undoes: number | null }[];
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      undoneBy: undone.get(r.id) ?? null,
-      // Same rule as planUndo: undone events, and undos of events after this one, are not in force.
-      laterInForce: later.filter(
-        (l) => l.postId === r.postId && l.id > r.id && !undone.has(l.id) && !(l.undoes !== null && l.undoes > r.id),
-      ).length,
-    })),
-    total,
-    page: p,
-    pages,
-    perPage,
-  };
+  return rows.map((r) => ({
+    ...r,
+    undoneBy: undone.get(r.id) ?? null,
+    // Undone events, and undos of events after this one, are not in force.
+    laterInForce: later.filter(
+      (l) => l.postId === r.postId && l.id > r.id && !undone.has(l.id) && !(l.undoes !== null && l.undoes > r.id),
+    ).length,
+  }));
 }

@@ -46,7 +46,9 @@ describe('getCullPlan: the cost', () => {
 
   it('lists referrers per post and overall, most first, when the access log has them', () => {
     expect(getCullPlan(db, '').hasReferrers).toBe(false);
-    const ins = db.$client.prepare("insert into post_referrers (post_id, source, origin, referrer, page_views) values (?, 'access-log', ?, ?, ?)");
+    const ins = db.$client.prepare(
+      "insert into post_referrers (post_id, source, origin, referrer, page_views) values (?, 'access-log', ?, ?, ?)",
+    );
     ins.run(2, 'log-a', 'news.ycombinator.com', 3);
     ins.run(2, 'log-b', 'news.ycombinator.com', 2);
     ins.run(2, 'log-a', '(direct)', 4);
@@ -65,7 +67,12 @@ describe('getCullPlan: the cost', () => {
 describe('getCullPlan: redirect targets', () => {
   it('suggests the most similar kept post, or the home page when nothing is similar', () => {
     const plan = getCullPlan(db, 'https://allotment.example');
-    expect(byId(plan, 2)?.redirect).toMatchObject({ kind: 'post', targetPostId: 1, to: '/2024/01/runner-beans-wigwam/', chosenByAuthor: false });
+    expect(byId(plan, 2)?.redirect).toMatchObject({
+      kind: 'post',
+      targetPostId: 1,
+      to: '/2024/01/runner-beans-wigwam/',
+      chosenByAuthor: false,
+    });
     expect(byId(plan, 4)?.redirect).toMatchObject({ kind: 'home', to: '/', chosenByAuthor: false });
     expect(byId(plan, 2)?.liveUrl).toBe('https://allotment.example/2024/02/runner-beans-five-facts/');
     expect(plan.choices.get(2)?.[0]).toMatchObject({ postId: 1, title: 'Growing runner beans up a wigwam' });
@@ -107,17 +114,29 @@ describe('plan exports from the database', () => {
     const { input } = getPlanExportInput(db, new Date('2025-01-02T00:00:00Z'));
     const nginx = PLAN_FORMATS.nginx.render(input) as string;
     expect(nginx).toContain('location = "/2024/05/café-walk-(old)/" { return 410; }');
-    expect(nginx).toContain('location = "/2024/02/runner-beans-five-facts" { return 301 "/2024/01/runner-beans-wigwam/"; }');
+    expect(nginx).toContain(
+      'location = "/2024/02/runner-beans-five-facts" { return 301 "/2024/01/runner-beans-wigwam/"; }',
+    );
     expect(nginx).not.toContain('waxing'); // kept posts are never redirected
-    const red = parse(PLAN_FORMATS['redirection-csv'].render(input) as string, { columns: true }) as Record<string, string>[];
+    const red = parse(PLAN_FORMATS['redirection-csv'].render(input) as string, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(red.map((r) => [r.source, r.code])).toEqual([
       ['/2024/02/runner-beans-five-facts/', '301'],
       ['/2024/05/café-walk-(old)/', '410'],
       ['/2024/04/quantum-computing-explained/', '301'],
     ]);
-    const dec = parse(PLAN_FORMATS['decisions-csv'].render(input) as string, { columns: true }) as Record<string, string>[];
+    const dec = parse(PLAN_FORMATS['decisions-csv'].render(input) as string, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(dec).toHaveLength(6);
     expect(dec.find((r) => r.id === '4')).toMatchObject({ decision: 'cull', note: "'=2+2 thin", redirect: '301 /' });
-    expect(dec.find((r) => r.id === '6')).toMatchObject({ decision: 'undecided', decided_at: '', last_90_days_page_views: '25' });
+    expect(dec.find((r) => r.id === '6')).toMatchObject({
+      decision: 'undecided',
+      decided_at: '',
+      last_90_days_page_views: '25',
+    });
   });
 });

@@ -7,9 +7,10 @@
  * follows every new decision. A target post that is itself culled is followed to its own target (no redirect chains);
  * a loop ends at the home page.
  */
-import { encodePath, livePostUrl, pathOf, sourcePaths } from '../../lib/plan-urls';
+
 import type { PlanPost, ResolvedRedirect } from '../../lib/plan-export';
 import { suggestTargets, type TargetSuggestion } from '../../lib/plan-similarity';
+import { encodePath, livePostUrl, pathOf, sourcePaths } from '../../lib/plan-urls';
 import type { Db } from '../client';
 
 export interface PlanTotals {
@@ -106,7 +107,8 @@ export function getCullPlan(db: Db, siteUrl: string): CullPlan {
   const kept = all.filter((r) => r.decision === 'keep' && r.status === 'publish');
   const dataEnd = (c.prepare('select max(day) as d from daily_views').get() as { d: string | null }).d;
   const last90 = last90ByPost(db, dataEnd);
-  const docs = (rows: Row[]) => rows.map((r) => ({ id: r.id, title: r.title, tags: tagsOf(r.tags), publishedAt: r.publishedAt }));
+  const docs = (rows: Row[]) =>
+    rows.map((r) => ({ id: r.id, title: r.title, tags: tagsOf(r.tags), publishedAt: r.publishedAt }));
   const suggestions = suggestTargets(docs(all), docs(culled), docs(kept));
 
   const ids = culled.map((r) => r.id);
@@ -116,12 +118,19 @@ export function getCullPlan(db: Db, siteUrl: string): CullPlan {
       c
         .prepare(`select post_id as postId, target, target_post_id as targetPostId, target_url as targetUrl,
             chosen_by_author as chosen from redirects where post_id in (${inList})`)
-        .all(...ids) as { postId: number; target: Choice['target']; targetPostId: number | null; targetUrl: string | null; chosen: number }[]
+        .all(...ids) as {
+        postId: number;
+        target: Choice['target'];
+        targetPostId: number | null;
+        targetUrl: string | null;
+        chosen: number;
+      }[]
     ).map((r) => [r.postId, r]),
   );
   const choiceOf = (id: number): Choice => {
     const s = stored.get(id);
-    if (s?.chosen) return { target: s.target, targetPostId: s.targetPostId, targetUrl: s.targetUrl, chosenByAuthor: true };
+    if (s?.chosen)
+      return { target: s.target, targetPostId: s.targetPostId, targetUrl: s.targetUrl, chosenByAuthor: true };
     const sug = suggestions.get(id) as TargetSuggestion | undefined;
     return sug?.postId
       ? { target: 'post', targetPostId: sug.postId, targetUrl: null, chosenByAuthor: false }
@@ -134,11 +143,17 @@ export function getCullPlan(db: Db, siteUrl: string): CullPlan {
     if (ch.target === 'url' && ch.targetUrl) return { ...base, kind: 'url', status: 301, to: ch.targetUrl };
     if (ch.target === 'post') {
       const t = ch.targetPostId !== null ? byId.get(ch.targetPostId) : undefined;
-      if (!t || t.id === id) return { ...base, kind: 'home', status: 301, to: '/', remark: 'the chosen post no longer exists: home page' };
+      if (!t || t.id === id)
+        return { ...base, kind: 'home', status: 301, to: '/', remark: 'the chosen post no longer exists: home page' };
       if (t.decision === 'cull') {
-        if (seen.has(t.id)) return { ...base, kind: 'home', status: 301, to: '/', remark: 'targets lead in a circle: home page' };
+        if (seen.has(t.id))
+          return { ...base, kind: 'home', status: 301, to: '/', remark: 'targets lead in a circle: home page' };
         const next = resolve(t.id, new Set([...seen, t.id]));
-        return { ...next, chosenByAuthor: ch.chosenByAuthor, remark: `“${t.title}” is culled too: following its redirect` };
+        return {
+          ...next,
+          chosenByAuthor: ch.chosenByAuthor,
+          remark: `“${t.title}” is culled too: following its redirect`,
+        };
       }
       return { ...base, kind: 'post', status: 301, to: targetPathOf(t), targetTitle: t.title, targetPostId: t.id };
     }
@@ -146,7 +161,9 @@ export function getCullPlan(db: Db, siteUrl: string): CullPlan {
   };
 
   const aliases = new Map<number, string[]>();
-  for (const a of c.prepare(`select post_id as id, path from post_aliases where post_id in (${inList}) order by path`).all(...ids) as {
+  for (const a of c
+    .prepare(`select post_id as id, path from post_aliases where post_id in (${inList}) order by path`)
+    .all(...ids) as {
     id: number;
     path: string;
   }[]) {

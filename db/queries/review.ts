@@ -149,7 +149,9 @@ export function getReviewPost(db: Db, id: number): ReviewPost | undefined {
         coalesce(s.bot_hits, 0) as botHits, s.last_view_day as lastViewDay
       from posts p left join authorship a on a.post_id = p.id left join post_stats s on s.post_id = p.id
         left join decisions d on d.post_id = p.id where p.id = ?`)
-    .get(id) as (Omit<ReviewPost, 'tags' | 'months' | 'last90Views' | 'dataEnd'> & { tags: string; publishedDay: string | null }) | undefined;
+    .get(id) as
+    | (Omit<ReviewPost, 'tags' | 'months' | 'last90Views' | 'dataEnd'> & { tags: string; publishedDay: string | null })
+    | undefined;
   if (!row) return undefined;
   const dataEnd = (c.prepare('select max(day) as d from daily_views').get() as { d: string | null }).d;
   const last90 = dataEnd
@@ -205,4 +207,12 @@ export function fillMonths(
     }
   }
   return out;
+}
+
+/** The re-review day (`YYYY-MM-DD`) of a post, or null (none, or not kept). */
+export function getRereviewOn(db: Db, postId: number): string | null {
+  const r = db.$client
+    .prepare("select rereview_on as d from decisions where post_id = ? and decision = 'keep'")
+    .get(postId) as { d: string | null } | undefined;
+  return r?.d ?? null;
 }

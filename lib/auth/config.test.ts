@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authConfig, authFilePath, checkPassword, sessionKey, sessionSecret, writeAuthFile } from './config';
+import type { Env } from './hosts';
 import { hashPassword } from './password';
 
 let dir: string;
-let env: NodeJS.ProcessEnv;
+let env: Env;
 const notAServer = ['/usr/bin/node', 'script.ts'];
 const nextStart = (host?: string) => ['/usr/bin/node', '/app/node_modules/next/dist/bin/next', 'start', ...(host ? ['-H', host] : [])];
 

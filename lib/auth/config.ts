@@ -14,7 +14,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLoopbackHost, listenHost } from './hosts';
+import { type Env, isLoopbackHost, listenHost } from './hosts';
 import { isPasswordHash, verifyPasswordHash, verifyPlainPassword } from './password';
 
 /** Minimum length of TEND_SESSION_SECRET. */
@@ -38,7 +38,7 @@ export interface AuthConfig {
 }
 
 /** Path of auth.json: beside the database (`TEND_DB`, default data/tend.db). */
-export function authFilePath(env: NodeJS.ProcessEnv = process.env): string {
+export function authFilePath(env: Env = process.env): string {
   const db = path.resolve(/*turbopackIgnore: true*/ env.TEND_DB ?? path.join('data', 'tend.db'));
   return path.join(/*turbopackIgnore: true*/ path.dirname(db), 'auth.json');
 }
@@ -74,7 +74,7 @@ export function writeAuthFile(patch: AuthFile, file = authFilePath()): void {
 }
 
 /** Reads the access configuration (cheap: one stat of auth.json). */
-export function authConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AuthConfig {
+export function authConfig(env: Env = process.env, argv: string[] = process.argv): AuthConfig {
   const listen = listenHost(env, argv);
   let problem: string | null = null;
   let passwordSource: AuthConfig['passwordSource'] = null;
@@ -106,7 +106,7 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
  * Whether `password` is the configured one (constant-time). False when no password is configured.
  * @throws Error when the stored hash is malformed.
  */
-export function checkPassword(password: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function checkPassword(password: string, env: Env = process.env): boolean {
   if (env.TEND_PASSWORD) return verifyPlainPassword(password, env.TEND_PASSWORD);
   const hash = env.TEND_PASSWORD_HASH || readAuthFile(authFilePath(env)).passwordHash;
   return hash ? verifyPasswordHash(password, hash) : false;
@@ -117,7 +117,7 @@ export function checkPassword(password: string, env: NodeJS.ProcessEnv = process
  * bytes) and saved there on first use. Falls back to a per-process secret when the folder is read-only (sessions then
  * end when Tend restarts).
  */
-export function sessionSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function sessionSecret(env: Env = process.env): string {
   if (env.TEND_SESSION_SECRET) return env.TEND_SESSION_SECRET;
   const file = authFilePath(env);
   const stored = readAuthFile(file).sessionSecret;
@@ -139,7 +139,7 @@ export function sessionSecret(env: NodeJS.ProcessEnv = process.env): string {
  * Key for the session HMAC: the secret bound to the current password, so changing the password signs everybody
  * out.
  */
-export function sessionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function sessionKey(env: Env = process.env): Buffer {
   const password = env.TEND_PASSWORD
     ? `plain:${crypto.createHash('sha256').update(env.TEND_PASSWORD).digest('hex')}`
     : (env.TEND_PASSWORD_HASH ?? readAuthFile(authFilePath(env)).passwordHash ?? '');

@@ -3,6 +3,9 @@
  * address it listens on and for the Host header of each request (a DNS-rebinding page could otherwise reach it).
  */
 
+/** Environment variables as read here (a plain record, so tests can pass their own). */
+export type Env = Record<string, string | undefined>;
+
 /**
  * True for loopback names and addresses: `localhost` (and `*.localhost`), 127.0.0.0/8, `::1`, with or without a
  * port or brackets (`[::1]:3000`, `127.0.0.1:3000`). `0.0.0.0` and `::` mean "every address", so they are not.
@@ -30,7 +33,7 @@ export function hostOnly(hostPort: string): string {
  * for `next start`/`next dev` run by hand, the `-H`/`--hostname` argument, or `'0.0.0.0'` (every address: Next's
  * default) when there is none; `null` when this process is not a Next server (scripts, unit tests).
  */
-export function listenHost(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): string | null {
+export function listenHost(env: Env = process.env, argv: string[] = process.argv): string | null {
   if (env.TEND_HOST) return env.TEND_HOST;
   const isNextCli = /[\\/]next[\\/]dist[\\/]bin[\\/]next$/.test(argv[1] ?? '') || /[\\/]\.bin[\\/]next$/.test(argv[1] ?? '');
   if (!isNextCli || !argv.slice(2).some((a) => a === 'start' || a === 'dev')) return null;

@@ -29,7 +29,8 @@ export function describeAgreement(s: AgreementInput | null): string {
   const rest: string[] = [];
   if (a.unsure) rest.push(`${a.unsure} unsure`);
   if (a.disagree) rest.push(`${a.disagree} ${a.disagree === 1 ? 'disagrees' : 'disagree'}`);
-  const counts = (verb: string) => `${verb} with ${a.agree} of your ${plural(a.n, 'label')}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+  const counts = (verb: string) =>
+    `${verb} with ${a.agree} of your ${plural(a.n, 'label')}${rest.length ? ` (${rest.join(', ')})` : ''}`;
   const fp = a.humanCalledAi ? ` ${plural(a.humanCalledAi, 'human post')} called AI.` : '';
   if (!s.learned) {
     const needH = Math.max(0, MIN_PER_SIDE - s.nHuman);

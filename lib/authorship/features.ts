@@ -24,7 +24,8 @@ export type FeatureValues = Partial<Record<(typeof FEATURE_IDS)[number], number>
 /** `{ id: value }` of the given signals (all of them, fired or not); empty for a post that was not judged. */
 export function featureValues(signals: readonly Signal[]): FeatureValues {
   const out: FeatureValues = {};
-  for (const s of signals) if ((FEATURE_IDS as readonly string[]).includes(s.id)) out[s.id as keyof FeatureValues] = s.value;
+  for (const s of signals)
+    if ((FEATURE_IDS as readonly string[]).includes(s.id)) out[s.id as keyof FeatureValues] = s.value;
   return out;
 }
 

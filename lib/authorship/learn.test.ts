@@ -22,11 +22,14 @@ import {
 import { computeSignals } from './signals';
 
 const D = FEATURE_IDS.length;
-const vec = (first: number, noise: () => number) => Array.from({ length: D }, (_, j) => (j === 0 ? first : 0) + noise());
+const vec = (first: number, noise: () => number) =>
+  Array.from({ length: D }, (_, j) => (j === 0 ? first : 0) + noise());
 
 describe('features', () => {
   it('keeps every signal value, fired or not, by id', () => {
-    const values = featureValues(computeSignals({ title: 'Carrots: a confession', content: 'I went home. I slept.', publishedAt: null }));
+    const values = featureValues(
+      computeSignals({ title: 'Carrots: a confession', content: 'I went home. I slept.', publishedAt: null }),
+    );
     expect(Object.keys(values).sort()).toEqual([...FEATURE_IDS].sort());
     expect(values['title-pattern']).toBe(1);
     expect(values['first-person']).toBeGreaterThan(0);
@@ -53,12 +56,25 @@ describe('fitting', () => {
 
   it('learns the direction of a feature that separates the sides', () => {
     const r = mulberry32(7);
-    const examples: Example[] = Array.from({ length: 20 }, (_, i) => ({ ai: i % 2 === 0, x: vec(i % 2 === 0 ? 1 : -1, () => r() - 0.5) }));
+    const examples: Example[] = Array.from({ length: 20 }, (_, i) => ({
+      ai: i % 2 === 0,
+      x: vec(i % 2 === 0 ? 1 : -1, () => r() - 0.5),
+    }));
     const m = fitModel(examples);
     expect(m.weights[0]).toBeGreaterThan(0.5);
     expect(Math.abs(m.weights[0])).toBeGreaterThan(Math.max(...m.weights.slice(1).map(Math.abs)));
-    expect(predict(m, vec(1, () => 0))).toBeGreaterThan(0.7);
-    expect(predict(m, vec(-1, () => 0))).toBeLessThan(0.3);
+    expect(
+      predict(
+        m,
+        vec(1, () => 0),
+      ),
+    ).toBeGreaterThan(0.7);
+    expect(
+      predict(
+        m,
+        vec(-1, () => 0),
+      ),
+    ).toBeLessThan(0.3);
     expect(m).toMatchObject({ nAi: 10, nHuman: 10 });
   });
 });
@@ -144,7 +160,14 @@ describe('learning from labels (held out)', () => {
 describe('describeAgreement', () => {
   const agreement = { n: 19, agree: 17, disagree: 1, unsure: 1, humanCalledAi: 1 };
   it('says it in words once learned', () => {
-    const s = describeAgreement({ learned: true, nHuman: 9, nAi: 10, agreement, rules: { ...agreement, agree: 12 }, method: 'leave-one-out' });
+    const s = describeAgreement({
+      learned: true,
+      nHuman: 9,
+      nAi: 10,
+      agreement,
+      rules: { ...agreement, agree: 12 },
+      method: 'leave-one-out',
+    });
     expect(s).toContain('agrees with 17 of your 19 labels (1 unsure, 1 disagrees)');
     expect(s).toContain('leave-one-out');
     expect(s).toContain('1 human post called AI');
@@ -154,7 +177,9 @@ describe('describeAgreement', () => {
   it('says how many more labels are needed before learning', () => {
     const a = { n: 3, agree: 3, disagree: 0, unsure: 0, humanCalledAi: 0 };
     const s = describeAgreement({ learned: false, nHuman: 3, nAi: 0, agreement: a, rules: a, method: 'rules-only' });
-    expect(s).toBe('The rules agree with 3 of your 3 labels. Label 3 more AI posts and Tend starts learning your blog.');
+    expect(s).toBe(
+      'The rules agree with 3 of your 3 labels. Label 3 more AI posts and Tend starts learning your blog.',
+    );
     expect(describeAgreement(null)).toMatch(/^No labels yet/);
   });
 });

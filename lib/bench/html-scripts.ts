@@ -5,6 +5,8 @@
  */
 
 const SCRIPT_SRC = /<script\b[^>]*?\bsrc=["']([^"']+)["'][^>]*>/gi;
+/** Inline scripts (no src): where Next's flight data lives. */
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 const LINK_TAG = /<link\b[^>]*>/gi;
 const ATTR = (name: string) => new RegExp(`\\b${name}=["']([^"']+)["']`, 'i');
 /** Next's chunk paths as they appear in flight data, possibly with escaped slashes or quotes around them. */
@@ -26,9 +28,9 @@ export function listScriptUrls(html: string, base: string): string[] {
     const href = ATTR('href').exec(tag)?.[1];
     if (href && (rel === 'modulepreload' || (rel === 'preload' && as === 'script'))) found.push(href);
   }
-  for (const m of html.replace(/\\\//g, '/').matchAll(FLIGHT_CHUNK)) {
-    found.push(m[0].startsWith('/_next/') ? m[0] : `/_next/${m[0]}`);
-  }
+  for (const inline of html.matchAll(INLINE_SCRIPT))
+    for (const m of inline[1].replace(/\\\//g, '/').matchAll(FLIGHT_CHUNK))
+      found.push(m[0].startsWith('/_next/') ? m[0] : `/_next/${m[0]}`);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of found) {

@@ -53,7 +53,7 @@ export function referrerHost(referrer: string | null, ownHosts: ReadonlySet<stri
   let host = referrer.slice(scheme + 3, end).toLowerCase();
   const at = host.lastIndexOf('@');
   if (at >= 0) host = host.slice(at + 1);
-  if (!host.startsWith('[')) host = host.replace(/:\d*$/, '');
+  host = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
   if (host.startsWith('www.')) host = host.slice(4);
   if (host === '') return '(other)';
   return ownHosts.has(host) ? INTERNAL : host;

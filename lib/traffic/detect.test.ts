@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { detectTrafficFormat } from './detect';
+import { detectTrafficFormat, resolveFormat } from './detect';
+import { decodeText } from './text-decode';
 
 const OWN = path.resolve(__dirname, '../../fixtures/traffic');
 const SHARED = path.resolve(__dirname, '../../../shared/fixtures');
@@ -59,5 +60,51 @@ describe.skipIf(!existsSync(SHARED))('detectTrafficFormat on the real files', ()
   ])('%s -> %s', (file, expected) => {
     const head = readFileSync(path.join(SHARED, file), 'utf8').slice(0, 65536);
     expect(detectTrafficFormat(head, file)).toBe(expected);
+  });
+});
+
+describe('detectTrafficFormat: every format, from its head and name', () => {
+  const fix = (f: string) => readFileSync(path.join(OWN, f));
+  const text = (f: string) => decodeText(fix(f)).text;
+  it.each([
+    ['ga4-pages-and-screens.csv', 'ga4'],
+    ['ua-all-pages.csv', 'universal-analytics'],
+    ['allotment.example-posts-month-03_01_2024-03_31_2024.csv', 'jetpack'],
+    ['matomo-pages_2024-03-01_2024-03-31.tsv', 'matomo'],
+    ['matomo-pages-daily.csv', 'matomo'],
+    ['umami-export_2024-03-01_2024-03-31/pages.csv', 'umami'],
+    ['plausible-dashboard/pages.csv', 'plausible-dashboard-pages'],
+    ['plausible-dashboard/visitors.csv', 'plausible-dashboard-visitors'],
+    ['generic-grouped.csv', 'generic-csv'],
+    ['caddy.log', 'caddy'],
+    ['cloudfront.log', 'w3c'],
+    ['iis.log', 'w3c'],
+    ['nginx-custom.log', 'access-log'],
+  ])('%s -> %s', (file, expected) => {
+    expect(detectTrafficFormat(text(file), file)).toBe(expected);
+  });
+
+  it('a custom log format decides when given', () => {
+    const line = '192.0.2.1 [02/Mar/2024:10:00:00 +0000] /a 200\n';
+    expect(detectTrafficFormat(line, 'x.log')).toBeNull();
+    expect(detectTrafficFormat(line, 'x.log', '$remote_addr [$time_local] $request_uri $status')).toBe('custom-log');
+  });
+
+  it('rotated names are read by content: access.log.1 is a log', () => {
+    expect(detectTrafficFormat(`${LOG_LINE}\n`, '/var/log/nginx/access.log.1')).toBe('access-log');
+  });
+});
+
+describe('resolveFormat', () => {
+  it.each([
+    ['nginx', 'access-log'],
+    ['CloudFront', 'w3c'],
+    ['ga4', 'ga4'],
+    ['csv', 'generic-csv'],
+  ])('%s -> %s', (name, format) => {
+    expect(resolveFormat(name)).toBe(format);
+  });
+  it('an unknown name lists the formats', () => {
+    expect(() => resolveFormat('excel')).toThrow(/unknown traffic format "excel": use one of access-log, caddy/);
   });
 });

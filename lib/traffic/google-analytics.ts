@@ -126,6 +126,7 @@ export function parseUaCsv(text: string, opts: ExportOptions): ParsedExport {
   const days = sections.find((s) => /^"?Day Index"?,"?Pageviews"?/.test(s.text));
   if (days) {
     for (const r of readCsvTable(days.text, file, { lineOffset: days.startLine - 1 }).rows) {
+      if (isTotals(r.cells[0] ?? '')) continue;
       const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec((r.cells[0] ?? '').trim());
       const n = countOf(r.cells[1] ?? '', 'Pageviews', opts.numbers);
       if (!m || typeof n === 'string') {

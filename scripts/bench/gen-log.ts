@@ -101,8 +101,13 @@ export async function writeAccessLogFile(posts: LogPost[], opts: LogOptions): Pr
   let weightSum = 0;
   for (let d = 0; d < opts.days; d++) weightSum += weekday(firstMs + d * DAY_MS);
 
+  const firstDay = new Date(firstMs).toISOString().slice(0, 10);
+  if (!sorted.length || (sorted[0].publishedDay ?? '') > firstDay)
+    throw new Error(`bench log: no post is published by ${firstDay}`);
+
   const out = fs.createWriteStream(opts.file);
   const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  failed.catch(() => {}); // awaited below through Promise.race; never an unhandled rejection
   const res: LogWriteResult = { lines: 0, botLines: 0, bytes: 0, firstDay: '', lastDay: '' };
   let live = 0;
   let chunk: string[] = [];
@@ -117,7 +122,6 @@ export async function writeAccessLogFile(posts: LogPost[], opts: LogOptions): Pr
     const dayMs = firstMs + d * DAY_MS;
     const day = new Date(dayMs).toISOString().slice(0, 10);
     while (live < sorted.length && (sorted[live].publishedDay ?? '') <= day) live++;
-    if (live === 0) throw new Error(`bench log: no post is published by ${day}`);
     if (d === 0) res.firstDay = day;
     res.lastDay = day;
     const n = d === opts.days - 1 ? opts.lines - res.lines : Math.round((opts.lines * weekday(dayMs)) / weightSum);

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { setDecisionAction } from '@/app/actions';
+import { undoAction } from '@/app/review/actions';
 import { setLabelFormAction, undoEventAction } from '@/app/posts/actions';
 import { fmtInt } from '@/components/Badges';
 import { HighlightedText } from '@/components/HighlightedText';
@@ -12,7 +13,9 @@ import { getDb } from '@/db/client';
 import { getAuthorshipPanelData } from '@/db/queries/authorship';
 import { getPostMetricsPanelData } from '@/db/queries/metrics-post';
 import { getTotals } from '@/db/queries/overview';
-import { getAuthorship, getPost, getPostDailyViews, listDecisionEvents } from '@/db/queries/posts';
+import { listPostDecisionHistory } from '@/db/queries/history';
+import { getAuthorship, getPost, getPostDailyViews } from '@/db/queries/posts';
+import { getRereviewOn } from '@/db/queries/review';
 import { fillDays } from '@/lib/stats';
 
 // The page composes one panel per concern (traffic, decision, authorship), each in components/post/.
@@ -27,7 +30,7 @@ export default async function PostPage({ params }: { params: Promise<{ id: strin
   const daily = getPostDailyViews(db, id);
   const totals = getTotals(db);
   const authorship = getAuthorship(db, id);
-  const events = listDecisionEvents(db, id);
+  const events = listPostDecisionHistory(db, id);
   const publishedDay = post.publishedAt?.slice(0, 10) ?? null;
   const start = [publishedDay, daily[0]?.day].filter(Boolean).sort()[0] as string | undefined;
   const end = totals.lastDay ?? daily[daily.length - 1]?.day;
@@ -90,8 +93,10 @@ export default async function PostPage({ params }: { params: Promise<{ id: strin
           postId={post.id}
           decision={post.decision}
           note={post.note}
+          rereviewOn={getRereviewOn(db, id)}
           events={events}
           action={setDecisionAction}
+          undoAction={undoAction}
         />
         <AuthorshipPanel
           postId={post.id}

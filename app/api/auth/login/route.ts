@@ -7,11 +7,19 @@ import { createSessionToken, SESSION_COOKIE, SESSION_SECONDS } from '@/lib/auth/
 /** Longest password accepted (scrypt of a megabyte would be a cheap way to burn CPU). */
 const MAX_PASSWORD_CHARS = 1024;
 
+/**
+ * A 303 to a local path. The Location stays relative: request.url names the host as Next.js sees it (`localhost`),
+ * which may not be the name the browser used, and the session cookie belongs to the name the browser used.
+ */
+function seeOther(pathWithQuery: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { location: pathWithQuery, 'cache-control': 'no-store' } });
+}
+
 /** 303 back to the login page with an error code (and the retry delay), keeping where the user wanted to go. */
-function back(request: NextRequest, params: Record<string, string>): NextResponse {
-  const url = new URL('/login', request.url);
-  for (const [k, v] of Object.entries(params)) if (v && v !== '/') url.searchParams.set(k, v);
-  return NextResponse.redirect(url, 303);
+function back(params: Record<string, string>): NextResponse {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v && v !== '/') q.set(k, v);
+  return seeOther(`/login?${q}`);
 }
 
 /**
@@ -25,12 +33,12 @@ export async function POST(request: NextRequest) {
   const next = safeNextPath(String(form?.get('next') ?? '/'));
   const cfg = authConfig();
   if (cfg.problem) return new NextResponse(`Tend refuses to serve: ${cfg.problem}\n`, { status: 503 });
-  if (!cfg.required) return NextResponse.redirect(new URL(next, request.url), 303);
+  if (!cfg.required) return seeOther(next);
 
   const key = clientKey(request.headers);
   const limiter = loginLimiter();
   const verdict = limiter.check(key);
-  if (!verdict.allowed) return back(request, { error: 'too-many', retry: String(verdict.retryAfter), next });
+  if (!verdict.allowed) return back({ error: 'too-many', retry: String(verdict.retryAfter), next });
 
   const password = form?.get('password');
   const ok =
@@ -40,10 +48,10 @@ export async function POST(request: NextRequest) {
     checkPassword(password);
   if (!ok) {
     limiter.fail(key);
-    return back(request, { error: 'wrong', next });
+    return back({ error: 'wrong', next });
   }
   limiter.succeed(key);
-  const response = NextResponse.redirect(new URL(next, request.url), 303);
+  const response = seeOther(next);
   response.cookies.set(SESSION_COOKIE, createSessionToken(sessionKey()), {
     httpOnly: true,
     sameSite: 'lax',

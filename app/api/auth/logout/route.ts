@@ -9,7 +9,10 @@ import { revokeSessionToken, SESSION_COOKIE } from '@/lib/auth/token';
 export async function POST(request: NextRequest) {
   if (!isSameOrigin(request.headers)) return new NextResponse('Cross-origin request refused.\n', { status: 403 });
   revokeSessionToken(request.cookies.get(SESSION_COOKIE)?.value);
-  const response = NextResponse.redirect(new URL('/login?signed-out=1', request.url), 303);
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { location: '/login?signed-out=1', 'cache-control': 'no-store' },
+  });
   response.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 });
   return response;
 }

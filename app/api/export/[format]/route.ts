@@ -14,10 +14,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ format:
   if (denied) return denied;
   const { format } = await params;
   if (!isPlanFormat(format)) {
-    return new Response(`unknown export format "${format.slice(0, 40)}"; use one of ${Object.keys(PLAN_FORMATS).join(', ')}\n`, {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return new Response(
+      `unknown export format "${format.slice(0, 40)}"; use one of ${Object.keys(PLAN_FORMATS).join(', ')}\n`,
+      {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      },
+    );
   }
   const spec = PLAN_FORMATS[format];
   const { input } = getPlanExportInput(getDb());

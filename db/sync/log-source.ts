@@ -1,0 +1,148 @@
+/**
+ * Sync of an access-log source: every file its paths and globs name, read from where the last run stopped (see
+ * lib/sync/log-state.ts for rotation and truncation). Exactly once: the rows added and the new offset are written
+ * in the same transaction, so a crash between runs never counts a line twice or drops one.
+ */
+import fs from 'node:fs';
+import { detectTrafficFormat, logKindOf, resolveFormat } from '../../lib/traffic/detect';
+import { isGzipFile } from '../../lib/bounded-read';
+import { expandLogPaths } from '../../lib/sync/files';
+import { planLogRead, type SavedLogState } from '../../lib/sync/log-state';
+import type { SyncSource } from '../../lib/sync/config';
+import { logIdentity, logOrigin, readHeadText } from '../../lib/traffic/file-head';
+import { createLineParser } from '../../lib/traffic/line-parsers';
+import { readAccessLog } from '../../lib/traffic/read-access-log';
+import type { Db } from '../client';
+import { recordRun } from '../importers';
+import { addTraffic, deleteOrigin, recomputePostStats } from '../mutations/traffic';
+import { summarize, type SyncItemResult, type SyncSourceResult } from './types';
+
+type LogSource = Extract<SyncSource, { type: 'access-log' }>;
+
+/** Context shared by the sources of a run. */
+export interface SyncContext {
+  timeZone: string;
+  ownHosts: ReadonlySet<string>;
+}
+
+/** Whether a plain file's first line is complete (has its newline): only then is its hash the file's identity. */
+function firstLineComplete(file: string, gzip: boolean): boolean {
+  if (gzip) return true;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65_536);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n);
+    let i = 0;
+    while (i < n && (text[i] === 10 || text[i] === 13 || text[i] === 32)) i++;
+    return text.indexOf(10, i) >= 0 || n === buf.length;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Sync one access-log source. Per-file errors are reported in the items; the source fails if any file failed. */
+export async function syncLogSource(db: Db, src: LogSource, ctx: SyncContext): Promise<SyncSourceResult> {
+  const files = expandLogPaths(src.paths as string[]);
+  if (files.length === 0) throw new Error(`no file matches ${(src.paths as string[]).join(', ')}`);
+  const items: SyncItemResult[] = [];
+  for (const file of files) {
+    try {
+      items.push(await syncLogFile(db, src, file, ctx));
+    } catch (err) {
+      items.push({ item: file, action: 'error', reason: (err as Error).message });
+    }
+  }
+  const failed = items.filter((i) => i.action === 'error');
+  return {
+    source: src.name,
+    type: src.type,
+    ok: failed.length === 0,
+    summary: `${files.length} file${files.length === 1 ? '' : 's'}: ${summarize(items)}`,
+    error: failed.length ? failed.map((i) => `${i.item}: ${i.reason}`).join('; ') : undefined,
+    items,
+  };
+}
+
+async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContext): Promise<SyncItemResult> {
+  const stat = fs.statSync(file);
+  const gzip = isGzipFile(file);
+  const { headHash } = await logIdentity(file);
+  const now = { path: file, size: stat.size, gzip, headHash: headHash && firstLineComplete(file, gzip) ? headHash : null };
+  const key = `${src.name}\t${headHash}`;
+  const saved = db.$client.prepare('select path, size, offset from sync_files where key = ?').get(key) as
+    | SavedLogState
+    | undefined;
+  const plan = planLogRead(now, saved);
+  if (plan.action === 'skip' || !headHash) return { item: file, action: 'skip', reason: plan.reason };
+
+  const head = await readHeadText(file);
+  const format = src.format
+    ? resolveFormat(src.format)
+    : src.logFormat
+      ? 'custom-log'
+      : detectTrafficFormat(head, file, undefined);
+  const kind = format ? logKindOf(format) : null;
+  if (!format || !kind) throw new Error(`not an access log Tend recognizes${format ? ` (looks like ${format})` : ''}: set "format"`);
+  const read = (from: number) =>
+    readAccessLog(file, {
+      file,
+      timeZone: ctx.timeZone,
+      parser: createLineParser(kind, src.logFormat),
+      ownHosts: ctx.ownHosts,
+      startOffset: from,
+      completeLinesOnly: true,
+      // W3C columns are named once at the top: a resumed read needs them again.
+      prelude: kind === 'w3c' && from > 0 ? head.split('\n').filter((l) => l.startsWith('#')) : [],
+    });
+  let restart = plan.restart;
+  let res = await read(plan.from);
+  if (res.endOffset < plan.from) {
+    // A gzip file shorter than the saved offset was replaced, not rotated: read it again from the start.
+    restart = true;
+    res = await read(0);
+  }
+  const origin = logOrigin(headHash);
+  return db.$client.transaction(() => {
+    if (restart) deleteOrigin(db, 'access-log', origin);
+    const w = addTraffic(db, res.rows, { source: 'access-log', origin }, res.referrers);
+    db.$client
+      .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, updated_at)
+        values (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) on conflict (key) do update set
+        path = excluded.path, device = excluded.device, inode = excluded.inode, size = excluded.size,
+        offset = excluded.offset, updated_at = excluded.updated_at`)
+      .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset);
+    recomputePostStats(db);
+    if (res.counts.read > 0 || restart) {
+      recordRun(
+        db,
+        {
+          kind: 'views',
+          file,
+          format: `${format} (sync ${src.name})`,
+          read: res.counts.read,
+          imported: w.pageViews,
+          bot: res.counts.botHits,
+          unmatched: w.unmatchedPageViews,
+          rejected: res.counts.rejected,
+          skipped: {},
+          rejects: res.rejects,
+          warnings: [],
+          firstDay: res.firstDay,
+          lastDay: res.lastDay,
+          detail: {},
+        },
+        'ok',
+        headHash,
+      );
+    }
+    return {
+      item: file,
+      action: 'read' as const,
+      reason: restart ? `${plan.reason}, read from the start` : plan.reason,
+      lines: res.counts.read,
+      pageViews: w.pageViews,
+      botHits: res.counts.botHits,
+    };
+  })();
+}
