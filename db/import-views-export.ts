@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256File } from './importers';
 import { assertFileSize, MAX_CSV_FILE_BYTES } from '../lib/limits';
 import { detectTrafficFormat, type TrafficFormat } from '../lib/traffic/detect';
 import type { ParsedExport, SiteDay } from '../lib/traffic/export-common';
@@ -15,6 +14,7 @@ import { parseExport, SITE_ONLY_FORMATS } from '../lib/traffic/parse-export';
 import { type Period, periodFromName } from '../lib/traffic/period';
 import { decodeText } from '../lib/traffic/text-decode';
 import type { Db } from './client';
+import { sha256File } from './importers';
 
 /**
  * Detect a file's traffic format from its first 64 KiB and its name.
@@ -50,9 +50,21 @@ export async function parseExportFile(
   const parsed = parseExport(format, text, { file, timeZone: opts.timeZone, numbers, period });
   // Totals over a single day are that day's numbers: store them as daily rows.
   const p = parsed.period;
-  if (p && p.firstDay === p.lastDay && parsed.periodRows.length && parsed.periodRows.every((r) => r.pageViews !== null)) {
+  if (
+    p &&
+    p.firstDay === p.lastDay &&
+    parsed.periodRows.length &&
+    parsed.periodRows.every((r) => r.pageViews !== null)
+  ) {
     for (const r of parsed.periodRows) {
-      parsed.daily.push({ day: p.firstDay, path: r.path, kind: r.kind, pageViews: r.pageViews ?? 0, visitors: r.visitors, botHits: 0 });
+      parsed.daily.push({
+        day: p.firstDay,
+        path: r.path,
+        kind: r.kind,
+        pageViews: r.pageViews ?? 0,
+        visitors: r.visitors,
+        botHits: 0,
+      });
     }
     parsed.periodRows = [];
   }
@@ -79,9 +91,15 @@ function siblingVisitorsPeriod(file: string): Period | undefined {
 export function writeSiteDays(db: Pick<Db, '$client'>, source: string, days: SiteDay[], period: Period | null): number {
   const c = db.$client;
   if (period) {
-    c.prepare('delete from site_daily_totals where source = ? and day between ? and ?').run(source, period.firstDay, period.lastDay);
+    c.prepare('delete from site_daily_totals where source = ? and day between ? and ?').run(
+      source,
+      period.firstDay,
+      period.lastDay,
+    );
   }
-  const ins = c.prepare('insert or replace into site_daily_totals (day, source, page_views, visitors) values (?, ?, ?, ?)');
+  const ins = c.prepare(
+    'insert or replace into site_daily_totals (day, source, page_views, visitors) values (?, ?, ?, ?)',
+  );
   for (const d of days) ins.run(d.day, source, d.pageViews, d.visitors);
   return days.length;
 }

@@ -3,7 +3,7 @@
  * the log's identity. Writing is the caller's (db/import-views.ts), in one transaction.
  */
 import { readAccessLog } from '../lib/traffic/access-log';
-import { type TrafficFormat, logKindOf } from '../lib/traffic/detect';
+import { logKindOf, type TrafficFormat } from '../lib/traffic/detect';
 import { logIdentity, logOrigin } from '../lib/traffic/file-head';
 import { createLineParser } from '../lib/traffic/line-parsers';
 import type { ReadAccessLogResult } from '../lib/traffic/read-access-log';

@@ -31,15 +31,55 @@ const periodOf = (db: Db, source: string) =>
     ).map((r) => [r.path, [r.pv, r.v, `${r.f}..${r.l}`]]),
   );
 const lifetime = (db: Db, path: string) =>
-  (db.$client.prepare('select s.lifetime_views as n from post_stats s join posts p on p.id = s.post_id where p.path = ?').get(path) as { n: number }).n;
+  (
+    db.$client
+      .prepare('select s.lifetime_views as n from post_stats s join posts p on p.id = s.post_id where p.path = ?')
+      .get(path) as { n: number }
+  ).n;
 
 describe('period exports land in period_views, never in daily_views', () => {
   it.each([
-    ['ga4-pages-and-screens.csv', 'ga4', { [DIGGING]: [1200, 700, '2024-03-01..2024-03-31'], [ONION]: [100, 80, '2024-03-01..2024-03-31'] }, 1300, 350],
-    ['ua-all-pages.csv', 'universal-analytics', { [DIGGING]: [3047, null, '2024-01-01..2024-01-03'], '/2024/05/a-quiet-post-nobody-read': [12, null, '2024-01-01..2024-01-03'] }, 3059, 1200],
-    ['allotment.example-posts-month-03_01_2024-03_31_2024.csv', 'jetpack', { [DIGGING]: [87, null, '2024-03-01..2024-03-31'], [ONION]: [41, null, '2024-03-01..2024-03-31'] }, 128, 1520],
-    ['matomo-pages_2024-03-01_2024-03-31.tsv', 'matomo', { [DIGGING]: [52, 40, '2024-03-01..2024-03-31'], '/2024/05/companion-planting-what-the-research-says': [12, 5, '2024-03-01..2024-03-31'] }, 64, 9],
-    ['umami-export_2024-03-01_2024-03-31/pages.csv', 'umami', { [DIGGING]: [null, 310, '2024-03-01..2024-03-31'] }, 310, 135],
+    [
+      'ga4-pages-and-screens.csv',
+      'ga4',
+      { [DIGGING]: [1200, 700, '2024-03-01..2024-03-31'], [ONION]: [100, 80, '2024-03-01..2024-03-31'] },
+      1300,
+      350,
+    ],
+    [
+      'ua-all-pages.csv',
+      'universal-analytics',
+      {
+        [DIGGING]: [3047, null, '2024-01-01..2024-01-03'],
+        '/2024/05/a-quiet-post-nobody-read': [12, null, '2024-01-01..2024-01-03'],
+      },
+      3059,
+      1200,
+    ],
+    [
+      'allotment.example-posts-month-03_01_2024-03_31_2024.csv',
+      'jetpack',
+      { [DIGGING]: [87, null, '2024-03-01..2024-03-31'], [ONION]: [41, null, '2024-03-01..2024-03-31'] },
+      128,
+      1520,
+    ],
+    [
+      'matomo-pages_2024-03-01_2024-03-31.tsv',
+      'matomo',
+      {
+        [DIGGING]: [52, 40, '2024-03-01..2024-03-31'],
+        '/2024/05/companion-planting-what-the-research-says': [12, 5, '2024-03-01..2024-03-31'],
+      },
+      64,
+      9,
+    ],
+    [
+      'umami-export_2024-03-01_2024-03-31/pages.csv',
+      'umami',
+      { [DIGGING]: [null, 310, '2024-03-01..2024-03-31'] },
+      310,
+      135,
+    ],
   ])('%s', async (file, source, expected, imported, unmatched) => {
     const s = await importViewsFile(t.db, fx(file));
     expect(periodOf(t.db, source)).toEqual(expected);
@@ -71,7 +111,9 @@ describe('period exports land in period_views, never in daily_views', () => {
     });
     expect(s.unmatched).toBe(60);
     await importViewsFile(t.db, fx('plausible-dashboard/visitors.csv'));
-    expect(q(t.db, "select day, page_views as pv from site_daily_totals where source = 'plausible' order by day")).toEqual([
+    expect(
+      q(t.db, "select day, page_views as pv from site_daily_totals where source = 'plausible' order by day"),
+    ).toEqual([
       { day: '2024-03-01', pv: 40 },
       { day: '2024-03-02', pv: 50 },
       { day: '2024-03-03', pv: 90 },
@@ -83,7 +125,9 @@ describe('period exports land in period_views, never in daily_views', () => {
     const f = path.join(dir, 'allotment.example-posts-day-03_05_2024-03_05_2024.csv');
     fs.writeFileSync(f, `"Why I stopped digging",7,https://allotment.example${DIGGING}/\n`);
     await importViewsFile(t.db, f);
-    expect(q(t.db, 'select day, source, page_views as pv from daily_views')).toEqual([{ day: '2024-03-05', source: 'jetpack', pv: 7 }]);
+    expect(q(t.db, 'select day, source, page_views as pv from daily_views')).toEqual([
+      { day: '2024-03-05', source: 'jetpack', pv: 7 },
+    ]);
     expect(lifetime(t.db, DIGGING)).toBe(7);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -115,13 +159,18 @@ describe('access logs of every syntax', () => {
   it('a custom --log-format', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-cl-'));
     const f = path.join(dir, 'custom.log');
-    fs.writeFileSync(f, `1709373600.000 192.0.2.1 GET ${DIGGING}/ 200 "Mozilla/5.0 Firefox/121.0"\n1709373601.000 192.0.2.2 GET ${ONION} 404 "Mozilla/5.0 Firefox/121.0"\n`);
-    await expect(importViewsFile(t.db, f)).rejects.toThrow(/not a known traffic format.*--format/);
-    const s = await importViewsFile(t.db, f, { logFormat: '$msec $remote_addr $request_method $request_uri $status "$http_user_agent"' });
-    expect(s).toMatchObject({ format: 'custom-log', read: 2, imported: 1 });
-    await expect(importViewsFile(t.db, f, { logFormat: '$remote_addr [$time_local] "$request" $status' })).rejects.toThrow(
-      /no line is a line of the given --log-format/,
+    fs.writeFileSync(
+      f,
+      `1709373600.000 192.0.2.1 GET ${DIGGING}/ 200 "Mozilla/5.0 Firefox/121.0"\n1709373601.000 192.0.2.2 GET ${ONION} 404 "Mozilla/5.0 Firefox/121.0"\n`,
     );
+    await expect(importViewsFile(t.db, f)).rejects.toThrow(/not a known traffic format.*--format/);
+    const s = await importViewsFile(t.db, f, {
+      logFormat: '$msec $remote_addr $request_method $request_uri $status "$http_user_agent"',
+    });
+    expect(s).toMatchObject({ format: 'custom-log', read: 2, imported: 1 });
+    await expect(
+      importViewsFile(t.db, f, { logFormat: '$remote_addr [$time_local] "$request" $status' }),
+    ).rejects.toThrow(/no line is a line of the given --log-format/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -143,7 +192,10 @@ describe('access logs of every syntax', () => {
     setSetting(t.db, 'siteUrl', 'https://allotment.example');
     await importViewsFile(t.db, fx('caddy.log'));
     expect(
-      q(t.db, 'select p.path, r.referrer, r.page_views as n from post_referrers r join posts p on p.id = r.post_id order by r.referrer'),
+      q(
+        t.db,
+        'select p.path, r.referrer, r.page_views as n from post_referrers r join posts p on p.id = r.post_id order by r.referrer',
+      ),
     ).toEqual([
       { path: DIGGING, referrer: '(internal)', n: 1 },
       { path: DIGGING, referrer: 'news.example', n: 1 },

@@ -8,9 +8,9 @@ import { ownHostsOf } from '../lib/traffic/counting-rules';
 import { logKindOf, resolveFormat, type TrafficFormat } from '../lib/traffic/detect';
 import { type Period, parsePeriod } from '../lib/traffic/period';
 import type { Db } from './client';
-import { type ImportSummary, recordRun } from './importers';
 import { detectFileFormat, parseExportFile, writeSiteDays } from './import-views-export';
 import { readLogFile } from './import-views-log';
+import { type ImportSummary, recordRun } from './importers';
 import { recomputePostStats, replacePeriodTraffic, replaceTraffic } from './mutations/traffic';
 import { getSettings } from './settings';
 
@@ -39,7 +39,11 @@ export interface ViewsImportSummary extends ImportSummary {
  * @throws Error naming the file when it is missing, unreadable, in no known format, or wrong for the format given;
  *   nothing is written then.
  */
-export async function importViewsFile(db: Db, file: string, opts: ViewsImportOptions = {}): Promise<ViewsImportSummary> {
+export async function importViewsFile(
+  db: Db,
+  file: string,
+  opts: ViewsImportOptions = {},
+): Promise<ViewsImportSummary> {
   const started = Date.now();
   const settings = getSettings(db);
   const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;

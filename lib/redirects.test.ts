@@ -223,6 +223,13 @@ describe('Apache', () => {
       for (const near of NEAR(p)) if (!TRICKY.includes(near)) expect(apacheAnswer(text, near), near).toBeUndefined();
   });
 
+  it('never lets a title comment end in a backslash (Apache would join the next line to it)', () => {
+    const text = toApache(prepareRules([{ ...rules[0], title: 'ends in a backslash \\' }]).rules);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('#')).every((l) => !l.endsWith('\\'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('RedirectMatch'))).toHaveLength(1);
+  });
+
   it('escapes regex metacharacters and config quoting separately', () => {
     expect(regexEscape('/a.b(c)?')).toBe('/a\\.b\\(c\\)\\?');
     expect(apacheWords(`X ${apacheQuote('^/a\\\\b "q"$')}`)).toEqual(['X', '^/a\\\\b "q"$']);

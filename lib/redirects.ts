@@ -74,10 +74,18 @@ function decodeTarget(to: string): string {
   return d.length > 1 ? d.replace(/\/+$/, '') : d;
 }
 
-/** A comment line's text: control characters and line breaks turned into spaces. */
+/**
+ * A comment line's text: control characters and line breaks turned into spaces, and trailing backslashes dropped
+ * (Apache joins a line ending in `\` with the next one, which would swallow the rule below the comment).
+ */
 function commentText(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what gets removed
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what gets removed
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .trim()
+      .replace(/[\s\\]+$/, '')
+  );
 }
 
 /** Header comment lines shared by the config formats. */
@@ -122,10 +130,18 @@ export function regexEscape(s: string): string {
 
 /**
  * Apache config argument in double quotes. Apache's tokenizer (server/util.c `substring_conf`) turns `\\` into `\`
- * and `\"` into `"`, so every backslash is doubled and quotes are escaped.
+ * and `\"` into `"`, and leaves any other backslash alone, so only a backslash before another backslash, a quote or
+ * the closing quote is doubled (regex escapes such as `\(` stay readable), and quotes are escaped.
  */
 export function apacheQuote(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') out += '\\"';
+    else if (c === '\\') out += i + 1 === s.length || s[i + 1] === '\\' || s[i + 1] === '"' ? '\\\\' : '\\';
+    else out += c;
+  }
+  return `"${out}"`;
 }
 
 /**

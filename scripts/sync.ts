@@ -30,7 +30,8 @@ function printSource(r: SyncSourceResult, quiet: boolean): void {
   if (r.ok) {
     if (!quiet) console.log(line);
   } else console.error(`${line}${r.error ? `\n       ${r.error}` : ''}`);
-  if (!quiet) for (const i of r.items) if (i.action !== 'error') console.log(`       ${i.action} ${i.item}: ${i.reason}`);
+  if (!quiet)
+    for (const i of r.items) if (i.action !== 'error') console.log(`       ${i.action} ${i.item}: ${i.reason}`);
 }
 
 async function main(): Promise<number> {
@@ -64,10 +65,13 @@ async function main(): Promise<number> {
   const lock = acquireLock(lockFile, { staleHours: config.lockStaleHours });
   if (!lock.ok) {
     const h = lock.heldBy;
-    console.error(`another sync is running (pid ${h.pid} on ${h.host || '?'}, since ${h.startedAt}); lock: ${lockFile}`);
+    console.error(
+      `another sync is running (pid ${h.pid} on ${h.host || '?'}, since ${h.startedAt}); lock: ${lockFile}`,
+    );
     return 3;
   }
-  if (lock.tookOverStale) console.error(`took over a stale lock (pid ${lock.tookOverStale.pid}, since ${lock.tookOverStale.startedAt})`);
+  if (lock.tookOverStale)
+    console.error(`took over a stale lock (pid ${lock.tookOverStale.pid}, since ${lock.tookOverStale.startedAt})`);
   const release = () => lock.release();
   process.once('SIGINT', () => {
     release();

@@ -16,10 +16,7 @@ const mapPathInput = z.object({
     .min(1, 'Choose a path to map')
     .max(2000, 'The path is too long')
     .refine((p) => p.startsWith('/'), 'The path must start with /'),
-  postId: z.coerce
-    .number({ error: 'Choose a post' })
-    .int('Choose a post')
-    .positive('Choose a post'),
+  postId: z.coerce.number({ error: 'Choose a post' }).int('Choose a post').positive('Choose a post'),
 });
 
 /**
@@ -34,8 +31,11 @@ export async function mapPathAction(_prev: MapPathResult | null, form: FormData)
   try {
     const r = db.$client.transaction(() => mapPathToPost(db, parsed.data.path, parsed.data.postId))();
     const title =
-      (db.$client.prepare('select title from posts where id = ?').get(parsed.data.postId) as { title: string } | undefined)
-        ?.title ?? `post ${parsed.data.postId}`;
+      (
+        db.$client.prepare('select title from posts where id = ?').get(parsed.data.postId) as
+          | { title: string }
+          | undefined
+      )?.title ?? `post ${parsed.data.postId}`;
     revalidatePath('/', 'layout');
     return {
       ok: true,

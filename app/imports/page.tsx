@@ -22,7 +22,10 @@ export default async function ImportsPage() {
   const runs = listImportRuns(db);
   const kinds = countUnmatchedByKind(db);
   const posts = listPostChoices(db);
-  const unmatched = listUnmatchedPaths(db, 'page', 100).map((u) => ({ ...u, suggested: suggestPostFor(u.path, posts) }));
+  const unmatched = listUnmatchedPaths(db, 'page', 100).map((u) => ({
+    ...u,
+    suggested: suggestPostFor(u.path, posts),
+  }));
   const syncRuns = listSyncRuns(db, 6);
   const coverage = getCoverage(db);
   return (

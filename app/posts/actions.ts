@@ -55,7 +55,7 @@ export async function setLabelFormAction(
   form: FormData,
 ): Promise<AuthorshipActionResult> {
   await requireSession();
-  return labelPostAction(Number(form.get('postId')), (form.get('label') as string) ?? '', form.get('setBy') as string);
+  return labelOne(Number(form.get('postId')), (form.get('label') as string) ?? '', form.get('setBy') as string, true);
 }
 
 /** Set one post's label from the /label review mode (called with arguments, not a form). */
@@ -65,12 +65,26 @@ export async function labelPostAction(
   setBy: string | null,
 ): Promise<AuthorshipActionResult> {
   await requireSession();
+  // No revalidatePath here: it would make the router refresh /label after every key press, and the review mode
+  // keeps its own queue on purpose. Other pages are dynamic and read fresh data when visited.
+  return labelOne(postId, label, setBy, false);
+}
+
+/** The shared body of the two one-post label actions. */
+function labelOne(
+  postId: number,
+  label: string | null,
+  setBy: string | null,
+  revalidate: boolean,
+): AuthorshipActionResult {
   const parsed = oneLabel.safeParse({ postId, label: label ?? '', setBy });
   if (!parsed.success) return { ok: false, error: issues(parsed.error) };
   try {
     const r = setLabels(getDb(), [parsed.data.postId], parsed.data.label, parsed.data.setBy as LabelSetter);
     const what = parsed.data.label ? `Labelled ${labelName(parsed.data.label)}` : 'Label cleared';
-    return done(r.changed ? what : `Already ${labelName(parsed.data.label)}`, r.model, r.changed);
+    const message = r.changed ? what : `Already ${labelName(parsed.data.label)}`;
+    if (revalidate) return done(message, r.model, r.changed);
+    return { ok: true, message, agreement: describeAgreement(r.model), changed: r.changed };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

@@ -95,7 +95,7 @@ export default async function PostsPage({
   });
   const last = describeLastChange(db);
   const lastChange = last
-    ? `${last.count === 1 ? `“${last.title}”` : `${fmtInt(last.count)} posts`} → ${cohortName(last.newLabel ?? 'unlabelled')}`
+    ? `${last.count === 1 ? `“${last.title}”` : `${fmtInt(last.count)} posts`} labelled ${cohortName(last.newLabel ?? 'unlabelled')} at ${last.at.replace('T', ' ').slice(0, 16)} UTC`
     : null;
   const filterText = [s.cohort && cohortName(s.cohort), s.decision, s.q && `“${s.q}”`].filter(Boolean).join(', ');
   return (

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DecisionBadge } from '@/components/Badges';
 import { UndoEventButton } from '@/components/history/UndoEventButton';
 import type { HistoryRow } from '@/db/queries/history';
+import styles from './history.module.css';
 
 type Result = { ok: true; message: string; postId?: number } | { ok: false; error: string; needsConfirm?: boolean };
 
@@ -22,8 +23,8 @@ export function HistoryTable({
   undo: (input: { eventId: number; confirm?: boolean }) => Promise<Result>;
 }) {
   return (
-    <div className="table-wrap">
-      <table data-testid="history-table">
+    <div>
+      <table data-testid="history-table" className={styles.table}>
         <thead>
           <tr>
             <th>#</th>
@@ -39,8 +40,8 @@ export function HistoryTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-testid="history-row" data-event={r.id} data-post={r.postId}>
-              <td className="muted">{r.id}</td>
-              <td style={{ whiteSpace: 'nowrap' }}>{siteTime(r.at, timeZone)}</td>
+              <td className={`muted ${styles.id}`}>#{r.id}</td>
+              <td className={styles.when}>{siteTime(r.at, timeZone)}</td>
               <td>
                 <a href={`/posts/${r.postId}`}>{r.title || `(post ${r.postId})`}</a>
               </td>
@@ -50,7 +51,9 @@ export function HistoryTable({
                 {r.undoes !== null && <div className="small muted">undo of #{r.undoes}</div>}
                 {r.undoneBy !== null && <div className="small muted">undone by #{r.undoneBy}</div>}
               </td>
-              <td className="small">{r.note}</td>
+              <td className={`small ${styles.note}`} data-testid="history-note">
+                {r.note}
+              </td>
               <td>
                 {r.undoneBy === null ? (
                   <UndoEventButton eventId={r.id} laterInForce={r.laterInForce} action={undo} />

@@ -13,7 +13,9 @@ const KIND_TEXT: Record<CoverageRow['kind'], string> = {
 
 /** Ranges as text: `2024-03-01 to 2024-03-09, 2024-03-13 to 2024-05-03` (at most 4, then "and N more"). */
 function rangesText(row: CoverageRow): string {
-  const parts = row.ranges.slice(0, 4).map((r) => (r.firstDay === r.lastDay ? r.firstDay : `${r.firstDay} to ${r.lastDay}`));
+  const parts = row.ranges
+    .slice(0, 4)
+    .map((r) => (r.firstDay === r.lastDay ? r.firstDay : `${r.firstDay} to ${r.lastDay}`));
   return parts.join(', ') + (row.ranges.length > 4 ? ` and ${row.ranges.length - 4} more` : '');
 }
 
@@ -32,9 +34,11 @@ export function CoverageTimeline({ rows }: { rows: CoverageRow[] }) {
     <figure style={{ margin: 0 }} aria-label={`Coverage of ${rows.length} sources from ${iso(first)} to ${iso(last)}`}>
       <ul className={styles.timeline} data-testid="coverage">
         {rows.map((r) => {
-          const spanDays = dayNum(r.ranges.at(-1)?.lastDay ?? iso(first)) - dayNum(r.ranges[0]?.firstDay ?? iso(first)) + 1;
+          const spanDays =
+            dayNum(r.ranges.at(-1)?.lastDay ?? iso(first)) - dayNum(r.ranges[0]?.firstDay ?? iso(first)) + 1;
           const gapDays = r.kind === 'period' ? 0 : spanDays - r.days;
-          const label = r.kind === 'daily' ? r.source : `${r.source} (${r.kind === 'period' ? 'period' : 'site totals'})`;
+          const label =
+            r.kind === 'daily' ? r.source : `${r.source} (${r.kind === 'period' ? 'period' : 'site totals'})`;
           return (
             <li key={`${r.kind}:${r.source}`} className={styles.source} data-source={label}>
               <span className={styles.sourceName}>{label}</span>

@@ -30,7 +30,15 @@ const int = (n: number) => n.toLocaleString('en-US');
  * alias through the server action it is given (fields path, postId). The result message stays above the table after
  * the mapped row disappears.
  */
-export function UnmatchedTable({ rows, posts, action }: { rows: UnmatchedPathRow[]; posts: PostOption[]; action: Action }) {
+export function UnmatchedTable({
+  rows,
+  posts,
+  action,
+}: {
+  rows: UnmatchedPathRow[];
+  posts: PostOption[];
+  action: Action;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {

@@ -140,7 +140,12 @@ export function LabelReview({
         </p>
       </section>
       {item ? (
-        <section className={`panel${current ? ` ${styles.done}` : ''}`} aria-label="Post to label">
+        <section
+          className={`panel${current ? ` ${styles.done}` : ''}`}
+          aria-label="Post to label"
+          aria-busy={busy}
+          data-testid="label-item"
+        >
           <div className={styles.head}>
             <h2 style={{ margin: 0 }} data-testid="label-title">
               <a href={`/posts/${item.id}`}>{item.title || '(no title)'}</a>
@@ -194,7 +199,7 @@ export function LabelReview({
             className={status && !status.ok ? 'error small' : 'ok small'}
             data-testid="label-status"
           >
-            {status ? (status.ok ? status.message : status.error) : ''}
+            {busy ? 'Saving…' : status ? (status.ok ? status.message : status.error) : ''}
           </p>
           {item.signals.length > 0 && (
             <ul className="signals small" data-testid="signals">

@@ -3,6 +3,7 @@ import type { PeriodStats } from '@/db/queries/metrics-overview';
 import { type Comparison, fmtP, MIN_COHORT_N } from '@/lib/cohorts';
 import { METRIC_NAMES, type MetricKey } from '@/lib/metrics';
 import { CohortChip } from './CohortChip';
+import styles from './overview.module.css';
 import { fmtMedianIqr, fmtMetric } from './format';
 
 /** "r = −0.42: AI-generated posts tend to be lower" — the rank-biserial effect size in words. */
@@ -44,7 +45,7 @@ export function CohortTable({
   metric: MetricKey;
 }) {
   return (
-    <table data-testid="cohort-table">
+    <table data-testid="cohort-table" className={styles.stack}>
       <thead>
         <tr>
           <th>Cohort</th>
@@ -67,19 +68,19 @@ export function CohortTable({
               <td>
                 <CohortChip cohort={s.cohort} />
               </td>
-              <td className="num" data-testid={`n-${s.cohort}`}>
+              <td className="num" data-testid={`n-${s.cohort}`} data-label="Posts">
                 {fmtInt(s.n)}
               </td>
-              <td className="num" data-testid={`views-${s.cohort}`}>
+              <td className="num" data-testid={`views-${s.cohort}`} data-label="Page views">
                 {fmtInt(s.totalViews)}
               </td>
-              <td className="num" data-testid={`median-${s.cohort}`}>
+              <td className="num" data-testid={`median-${s.cohort}`} data-label={`Median ${METRIC_NAMES[metric]} (IQR)`}>
                 {fmtMedianIqr(metric, m)}
               </td>
-              <td className="num" data-testid={`nvalue-${s.cohort}`}>
+              <td className="num" data-testid={`nvalue-${s.cohort}`} data-label="Posts with a value">
                 {fmtInt(m.n)}
               </td>
-              <td data-testid={`ci-${s.cohort}`}>
+              <td data-testid={`ci-${s.cohort}`} data-label="Difference from human (95% interval)">
                 {s.cohort === 'unlabelled' ? (
                   <span className="muted">not compared</span>
                 ) : !c ? (
@@ -90,9 +91,11 @@ export function CohortTable({
                   <span className="muted">–</span>
                 )}
               </td>
-              <td>{s.cohort === 'unlabelled' ? <span className="muted">not compared</span> : <TestCell c={c} />}</td>
+              <td data-label="Mann-Whitney test">
+                {s.cohort === 'unlabelled' ? <span className="muted">not compared</span> : <TestCell c={c} />}
+              </td>
               {previous && (
-                <td className="num" data-testid={`prev-${s.cohort}`}>
+                <td className="num" data-testid={`prev-${s.cohort}`} data-label="Previous period: median (posts)">
                   {ps ? `${fmtMetric(metric, ps.metrics[metric].median)} (${fmtInt(ps.metrics[metric].n)})` : '–'}
                 </td>
               )}

@@ -1,5 +1,5 @@
 import { CohortBadge, fmtInt } from '@/components/Badges';
-import { fmtShare } from '@/components/plan/PlanSummary';
+import { fmtShare, referrerName } from '@/components/plan/PlanSummary';
 import { RedirectEditor } from '@/components/plan/RedirectEditor';
 import type { CullPlan } from '@/db/queries/plan';
 import styles from './plan.module.css';
@@ -55,7 +55,7 @@ export function PlanPostList({
                   Referrers:{' '}
                   {p.referrers
                     .slice(0, 4)
-                    .map((r) => `${r.referrer === '(direct)' ? 'direct' : r.referrer} ${fmtInt(r.pageViews)}`)
+                    .map((r) => `${referrerName(r.referrer)} ${fmtInt(r.pageViews)}`)
                     .join(' · ')}
                 </p>
               )}

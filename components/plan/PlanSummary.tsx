@@ -9,6 +9,13 @@ export function fmtShare(part: number, whole: number): string {
   return `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
+/** A referrer host as a person reads it: `(direct)` and `(internal)` (links from the blog itself) in words. */
+export function referrerName(host: string): string {
+  if (host === '(direct)') return 'direct / no referrer';
+  if (host === '(internal)') return 'your own pages';
+  return host;
+}
+
 /** What the culled posts cost, before any export: page views (90 days, lifetime), their share, and who links to them. */
 export function PlanSummary({ plan }: { plan: CullPlan }) {
   const t = plan.totals;
@@ -57,7 +64,7 @@ export function PlanSummary({ plan }: { plan: CullPlan }) {
           <ol className={styles.refs} data-testid="plan-referrers">
             {plan.topReferrers.map((r) => (
               <li key={r.referrer}>
-                {r.referrer === '(direct)' ? 'direct / no referrer' : r.referrer}: {fmtInt(r.pageViews)} page views
+                {referrerName(r.referrer)}: {fmtInt(r.pageViews)} page views
               </li>
             ))}
           </ol>

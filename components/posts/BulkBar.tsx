@@ -210,9 +210,12 @@ export function BulkBar({
             </span>
           )}
           {lastChange && (
-            <button type="button" className="secondary" onClick={undo} disabled={busy} data-testid="undo-last">
-              Undo last label change ({lastChange})
-            </button>
+            <>
+              <button type="button" className="secondary" onClick={undo} disabled={busy} data-testid="undo-last">
+                Undo last label change
+              </button>
+              <span className={styles.what}>{lastChange}</span>
+            </>
           )}
         </div>
       )}

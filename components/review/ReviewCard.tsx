@@ -4,7 +4,11 @@ import type { CullSuggestion } from '@/db/queries/cull-suggestions';
 import type { ReviewPost } from '@/db/queries/review';
 import styles from './review.module.css';
 
-const VERDICT_CLASS: Record<string, string> = { keep: 'keep', review: 'review', 'cull-candidate': 'cullCandidate' };
+const VERDICT_CLASS: Record<string, string> = {
+  keep: 'verdictKeep',
+  review: 'verdictReview',
+  'cull-candidate': 'verdictCull',
+};
 
 const VERDICT_TEXT: Record<string, string> = {
   keep: 'Suggestion: keep',

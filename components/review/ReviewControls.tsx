@@ -48,11 +48,14 @@ export function ReviewControls({
   const [date, setDate] = useState(rereviewOn && rereviewOn > today ? rereviewOn : '');
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
-  // A new post: its own note and date (the status line stays, so "Saved: cull" is still readable).
-  useEffect(() => {
+  // A new post brings its own note and date (adjusting state during render, as React recommends, so a note typed
+  // for one post never sticks to the next). The status line stays, so "Saved: cull" is still readable.
+  const [shownPost, setShownPost] = useState(postId);
+  if (shownPost !== postId) {
+    setShownPost(postId);
     setNoteText(note);
     setDate(rereviewOn && rereviewOn > today ? rereviewOn : '');
-  }, [note, rereviewOn, today]);
+  }
 
   const go = (url: string | null, none: string) => {
     if (url) router.push(url);
@@ -187,13 +190,13 @@ export function ReviewControls({
           </button>
         )}
       </p>
-      <p className={`${styles.keys} ${styles.hideOnPhone}`} data-testid="review-keys">
+      <ul className={`${styles.keys} ${styles.hideOnPhone}`} data-testid="review-keys" aria-label="Keyboard shortcuts">
         {REVIEW_KEYS.map(([k, what]) => (
-          <span key={k} style={{ marginRight: '0.6rem', whiteSpace: 'nowrap' }}>
+          <li key={k}>
             <kbd>{k}</kbd> {what}
-          </span>
+          </li>
         ))}
-      </p>
+      </ul>
       {help && (
         // biome-ignore lint/a11y/useKeyWithClickEvents: Esc closes it from the keyboard
         <div

@@ -29,7 +29,9 @@ const SETTING = 'sourcePriority';
 
 /** The configured source priority (highest first), or the default. Invalid stored JSON falls back to the default. */
 export function getSourcePriority(tx: Tx): string[] {
-  const row = tx.$client.prepare('select value from settings where key = ?').get(SETTING) as { value: string } | undefined;
+  const row = tx.$client.prepare('select value from settings where key = ?').get(SETTING) as
+    | { value: string }
+    | undefined;
   if (!row) return [...DEFAULT_SOURCE_PRIORITY];
   try {
     const v = JSON.parse(row.value) as unknown;

@@ -24,24 +24,36 @@ const row = (day: string, path: string, pageViews: number, botHits = 0): DailyPa
   kind: 'page',
 });
 const stats = (db: Db) =>
-  db.$client.prepare('select s.lifetime_views as views, s.bot_hits as bots from post_stats s join posts p on p.id = s.post_id where p.path = ?').get(DIGGING) as {
+  db.$client
+    .prepare(
+      'select s.lifetime_views as views, s.bot_hits as bots from post_stats s join posts p on p.id = s.post_id where p.path = ?',
+    )
+    .get(DIGGING) as {
     views: number;
     bots: number;
   };
 const counted = (db: Db) =>
-  db.$client.prepare('select day, source, sum(page_views) as n from counted_daily_views group by day, source order by day').all();
+  db.$client
+    .prepare('select day, source, sum(page_views) as n from counted_daily_views group by day, source order by day')
+    .all();
 
 describe('one source per day where sources overlap', () => {
   function load(db: Db) {
     db.$client.transaction(() => {
       // access log covers 03-01 and 03-02; Plausible 03-02..03-04; a CSV 03-04..03-05.
-      replaceTraffic(db, [row('2024-03-01', DIGGING, 10, 2), row('2024-03-02', DIGGING, 20, 1)], { source: 'access-log', origin: 'log:a' });
+      replaceTraffic(db, [row('2024-03-01', DIGGING, 10, 2), row('2024-03-02', DIGGING, 20, 1)], {
+        source: 'access-log',
+        origin: 'log:a',
+      });
       replaceTraffic(db, [row('2024-03-02', DIGGING, 15), row('2024-03-03', DIGGING, 7)], {
         source: 'plausible',
         origin: 'plausible',
         replaceDays: { firstDay: '2024-03-02', lastDay: '2024-03-04' },
       });
-      replaceTraffic(db, [row('2024-03-04', DIGGING, 100), row('2024-03-05', DIGGING, 4)], { source: 'views-csv', origin: 'views-csv' });
+      replaceTraffic(db, [row('2024-03-04', DIGGING, 100), row('2024-03-05', DIGGING, 4)], {
+        source: 'views-csv',
+        origin: 'views-csv',
+      });
       recomputePostStats(db);
     })();
   }
@@ -83,27 +95,51 @@ describe('one source per day where sources overlap', () => {
 describe('mapPathToPost', () => {
   it('turns an unmatched path into an alias, moves its daily and period rows, recomputes post_stats', () => {
     t.db.$client.transaction(() => {
-      replaceTraffic(t.db, [row('2024-03-01', '/2019/05/why-i-stopped-digging.html', 6), row('2024-03-02', '/2019/05/why-i-stopped-digging.html', 2)], {
-        source: 'access-log',
-        origin: 'log:x',
-      });
-      replacePeriodTraffic(t.db, [{ path: '/2019/05/why-i-stopped-digging.html', kind: 'page', pageViews: 40, visitors: 30 }], 'ga4', {
-        firstDay: '2024-01-01',
-        lastDay: '2024-01-31',
-      });
+      replaceTraffic(
+        t.db,
+        [
+          row('2024-03-01', '/2019/05/why-i-stopped-digging.html', 6),
+          row('2024-03-02', '/2019/05/why-i-stopped-digging.html', 2),
+        ],
+        {
+          source: 'access-log',
+          origin: 'log:x',
+        },
+      );
+      replacePeriodTraffic(
+        t.db,
+        [{ path: '/2019/05/why-i-stopped-digging.html', kind: 'page', pageViews: 40, visitors: 30 }],
+        'ga4',
+        {
+          firstDay: '2024-01-01',
+          lastDay: '2024-01-31',
+        },
+      );
       recomputePostStats(t.db);
     })();
     expect(stats(t.db).views).toBe(0);
     const postId = (t.db.$client.prepare('select id from posts where path = ?').get(DIGGING) as { id: number }).id;
-    const r = t.db.$client.transaction(() => mapPathToPost(t.db, 'https://allotment.example/2019/05/why-i-stopped-digging.html?x=1', postId))();
+    const r = t.db.$client.transaction(() =>
+      mapPathToPost(t.db, 'https://allotment.example/2019/05/why-i-stopped-digging.html?x=1', postId),
+    )();
     expect(r).toEqual({ moved: 3, path: '/2019/05/why-i-stopped-digging.html' });
     expect(stats(t.db).views).toBe(8);
-    expect(t.db.$client.prepare("select count(*) as n from unmatched_paths where kind = 'page'").get()).toEqual({ n: 0 });
-    expect(t.db.$client.prepare('select page_views as pv, first_day as f from period_views').get()).toEqual({ pv: 40, f: '2024-01-01' });
-    expect(t.db.$client.prepare('select kind from post_aliases where path = ?').get('/2019/05/why-i-stopped-digging.html')).toEqual({ kind: 'mapped' });
+    expect(t.db.$client.prepare("select count(*) as n from unmatched_paths where kind = 'page'").get()).toEqual({
+      n: 0,
+    });
+    expect(t.db.$client.prepare('select page_views as pv, first_day as f from period_views').get()).toEqual({
+      pv: 40,
+      f: '2024-01-01',
+    });
+    expect(
+      t.db.$client.prepare('select kind from post_aliases where path = ?').get('/2019/05/why-i-stopped-digging.html'),
+    ).toEqual({ kind: 'mapped' });
     // Future imports of the old path now count for the post.
     t.db.$client.transaction(() => {
-      replaceTraffic(t.db, [row('2024-03-09', '/2019/05/why-i-stopped-digging.html', 5)], { source: 'access-log', origin: 'log:y' });
+      replaceTraffic(t.db, [row('2024-03-09', '/2019/05/why-i-stopped-digging.html', 5)], {
+        source: 'access-log',
+        origin: 'log:y',
+      });
       recomputePostStats(t.db);
     })();
     expect(stats(t.db).views).toBe(13);

@@ -8,13 +8,14 @@
  */
 
 import { normalizePath } from '../../lib/paths';
-import type { Period, PeriodPathViews } from '../../lib/traffic/period';
-import { daysOf } from '../../lib/traffic/period';
+import { daysOf, type Period } from '../../lib/traffic/period';
 import type { PathReferrer } from '../../lib/traffic/traffic-aggregator';
 import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
 import { recomputePostMetrics } from './metrics';
 import { addCoverage, deleteCoverage, deleteCoverageDays, recomputeWinners } from './traffic-coverage';
+
+export { periodOrigin, replacePeriodTraffic } from './traffic-period';
 
 type Tx = Pick<Db, '$client'>;
 
@@ -75,7 +76,9 @@ export function replaceTraffic(
   if (scope.replaceDays) {
     const { firstDay, lastDay } = scope.replaceDays;
     for (const t of ['daily_views', 'unmatched_paths']) {
-      tx.$client.prepare(`delete from ${t} where source = ? and day between ? and ?`).run(scope.source, firstDay, lastDay);
+      tx.$client
+        .prepare(`delete from ${t} where source = ? and day between ? and ?`)
+        .run(scope.source, firstDay, lastDay);
     }
     deleteCoverageDays(tx, scope.source, firstDay, lastDay);
     addCoverage(tx, scope.source, scope.origin, daysOf(scope.replaceDays));
@@ -128,7 +131,8 @@ export function addTraffic(
       res.unmatchedPageViews += r.pageViews;
     }
   }
-  const addRef = c.prepare(`insert into post_referrers (post_id, source, origin, referrer, page_views) values (?,?,?,?,?)
+  const addRef =
+    c.prepare(`insert into post_referrers (post_id, source, origin, referrer, page_views) values (?,?,?,?,?)
     on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views`);
   for (const r of referrers) {
     const postId = index.get(r.path);
@@ -141,57 +145,6 @@ export function addTraffic(
   return res;
 }
 
-/** Origin of unmatched rows from a period export: the period, so re-matching knows they are totals, not a day. */
-export function periodOrigin(p: Period): string {
-  return `period:${p.firstDay}..${p.lastDay}`;
-}
-
-/**
- * Replace a source's totals over one period (GA4, Umami, Jetpack, ...): period_views rows for matched page paths,
- * unmatched ones kept in unmatched_paths under the period's origin (day = its first day). Never spread into days.
- * @returns counts for the summary (page views, or visitors for visitor-only sources).
- */
-export function replacePeriodTraffic(
-  tx: Tx,
-  rows: PeriodPathViews[],
-  source: string,
-  period: Period,
-): { matchedRows: number; unmatchedRows: number; matched: number; unmatched: number } {
-  const c = tx.$client;
-  const origin = periodOrigin(period);
-  c.prepare('delete from period_views where source = ? and first_day = ? and last_day = ?').run(
-    source,
-    period.firstDay,
-    period.lastDay,
-  );
-  c.prepare('delete from unmatched_paths where source = ? and origin = ?').run(source, origin);
-  const index = loadPathIndex(tx);
-  const add = c.prepare(`insert into period_views (post_id, source, first_day, last_day, page_views, visitors)
-    values (?,?,?,?,?,?) on conflict (post_id, source, first_day, last_day) do update set
-    page_views = case when page_views is null and excluded.page_views is null then null
-                      else coalesce(page_views, 0) + coalesce(excluded.page_views, 0) end,
-    visitors = case when visitors is null and excluded.visitors is null then null
-                    else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`);
-  const addUnmatched = c.prepare(`insert into unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)
-    values (?,?,?,?,?,?,0) on conflict (path, kind, day, source, origin) do update set
-    page_views = page_views + excluded.page_views`);
-  const out = { matchedRows: 0, unmatchedRows: 0, matched: 0, unmatched: 0 };
-  for (const r of rows) {
-    const n = r.pageViews ?? r.visitors ?? 0;
-    const postId = r.kind === 'page' ? index.get(r.path) : undefined;
-    if (postId !== undefined) {
-      add.run(postId, source, period.firstDay, period.lastDay, r.pageViews, r.visitors);
-      out.matchedRows++;
-      out.matched += n;
-    } else {
-      addUnmatched.run(r.path, period.firstDay, source, origin, r.kind, n);
-      out.unmatchedRows++;
-      out.unmatched += n;
-    }
-  }
-  return out;
-}
-
 /**
  * Move unmatched `page` rows whose path now leads to a post (after a post import or a new alias): daily rows into
  * daily_views, period rows (origin `period:...`) into period_views.
@@ -202,7 +155,15 @@ export function rematchUnmatched(tx: Tx): number {
   const index = loadPathIndex(tx);
   const rows = c
     .prepare("select rowid, path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
-    .all() as { rowid: number; path: string; day: string; source: string; origin: string; page_views: number; bot_hits: number }[];
+    .all() as {
+    rowid: number;
+    path: string;
+    day: string;
+    source: string;
+    origin: string;
+    page_views: number;
+    bot_hits: number;
+  }[];
   const add = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
     values (?,?,?,?,?,null,?) on conflict (post_id, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);

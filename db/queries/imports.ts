@@ -74,7 +74,9 @@ export interface PostChoice {
 /** Every post (id, title, path), by title, for the mapping form. */
 export function listPostChoices(db: Db): PostChoice[] {
   return db.$client
-    .prepare("select id, case when title = '' then path else title end as title, path from posts order by title collate nocase, id")
+    .prepare(
+      "select id, case when title = '' then path else title end as title, path from posts order by title collate nocase, id",
+    )
     .all() as PostChoice[];
 }
 
@@ -83,7 +85,13 @@ export function listPostChoices(db: Db): PostChoice[] {
  * structure such as `/2019/05/hello-world` for `/posts/hello-world`), when exactly one does. Null otherwise.
  */
 export function suggestPostFor(path: string, posts: PostChoice[]): number | null {
-  const last = (p: string) => p.replace(/\.html?$/, '').split('/').filter(Boolean).pop()?.toLowerCase() ?? '';
+  const last = (p: string) =>
+    p
+      .replace(/\.html?$/, '')
+      .split('/')
+      .filter(Boolean)
+      .pop()
+      ?.toLowerCase() ?? '';
   const seg = last(path);
   if (!seg) return null;
   const hits = posts.filter((p) => last(p.path) === seg);
@@ -162,14 +170,20 @@ export function getCoverage(db: Db): CoverageRow[] {
   const c = db.$client;
   const rows: CoverageRow[] = [];
   const wins = new Map(
-    (c.prepare('select source, count(*) as n from traffic_winners group by source').all() as { source: string; n: number }[]).map(
-      (r) => [r.source, r.n],
-    ),
+    (
+      c.prepare('select source, count(*) as n from traffic_winners group by source').all() as {
+        source: string;
+        n: number;
+      }[]
+    ).map((r) => [r.source, r.n]),
   );
   const views = new Map(
-    (c.prepare('select source, sum(page_views) as n from daily_views group by source').all() as { source: string; n: number }[]).map(
-      (r) => [r.source, r.n],
-    ),
+    (
+      c.prepare('select source, sum(page_views) as n from daily_views group by source').all() as {
+        source: string;
+        n: number;
+      }[]
+    ).map((r) => [r.source, r.n]),
   );
   const byDaily = new Map<string, string[]>();
   for (const r of c.prepare('select distinct source, day from traffic_coverage order by source, day').all() as {
@@ -181,7 +195,14 @@ export function getCoverage(db: Db): CoverageRow[] {
     byDaily.set(r.source, list);
   }
   for (const [source, days] of byDaily) {
-    rows.push({ source, kind: 'daily', ranges: toRanges(days), days: days.length, winningDays: wins.get(source) ?? 0, pageViews: views.get(source) ?? 0 });
+    rows.push({
+      source,
+      kind: 'daily',
+      ranges: toRanges(days),
+      days: days.length,
+      winningDays: wins.get(source) ?? 0,
+      pageViews: views.get(source) ?? 0,
+    });
   }
   rows.sort((a, b) => (a.ranges[0]?.firstDay ?? '').localeCompare(b.ranges[0]?.firstDay ?? ''));
   const periods = c
@@ -191,15 +212,31 @@ export function getCoverage(db: Db): CoverageRow[] {
   const bySource = new Map<string, typeof periods>();
   for (const p of periods) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
   for (const [source, ps] of bySource) {
-    const ranges = ps.map((p) => ({ firstDay: p.firstDay, lastDay: p.lastDay, days: dayNum(p.lastDay) - dayNum(p.firstDay) + 1 }));
-    rows.push({ source, kind: 'period', ranges, days: ranges.reduce((a, r) => a + r.days, 0), winningDays: 0, pageViews: ps.reduce((a, p) => a + p.n, 0) });
+    const ranges = ps.map((p) => ({
+      firstDay: p.firstDay,
+      lastDay: p.lastDay,
+      days: dayNum(p.lastDay) - dayNum(p.firstDay) + 1,
+    }));
+    rows.push({
+      source,
+      kind: 'period',
+      ranges,
+      days: ranges.reduce((a, r) => a + r.days, 0),
+      winningDays: 0,
+      pageViews: ps.reduce((a, p) => a + p.n, 0),
+    });
   }
   const site = new Map<string, string[]>();
-  for (const r of c.prepare('select source, day from site_daily_totals order by source, day').all() as { source: string; day: string }[]) {
+  for (const r of c.prepare('select source, day from site_daily_totals order by source, day').all() as {
+    source: string;
+    day: string;
+  }[]) {
     site.set(r.source, [...(site.get(r.source) ?? []), r.day]);
   }
   for (const [source, days] of site) {
-    const n = (c.prepare('select sum(page_views) as n from site_daily_totals where source = ?').get(source) as { n: number }).n;
+    const n = (
+      c.prepare('select sum(page_views) as n from site_daily_totals where source = ?').get(source) as { n: number }
+    ).n;
     rows.push({ source, kind: 'site', ranges: toRanges(days), days: days.length, winningDays: 0, pageViews: n });
   }
   return rows;

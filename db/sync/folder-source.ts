@@ -5,14 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listExportFiles } from '../../lib/sync/files';
 import type { SyncSource } from '../../lib/sync/config';
+import { listExportFiles } from '../../lib/sync/files';
 import { detectTrafficFormat, resolveFormat } from '../../lib/traffic/detect';
 import { readHeadText } from '../../lib/traffic/file-head';
 import type { Db } from '../client';
 import { importViewsFile } from '../import-views';
 import { sha256File } from '../importers';
-import { summarize, type SyncItemResult, type SyncSourceResult } from './types';
+import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
 
 type FolderSource = Extract<SyncSource, { type: 'folder' }>;
 

@@ -4,18 +4,18 @@
  * in the same transaction, so a crash between runs never counts a line twice or drops one.
  */
 import fs from 'node:fs';
-import { detectTrafficFormat, logKindOf, resolveFormat } from '../../lib/traffic/detect';
 import { isGzipFile } from '../../lib/bounded-read';
+import type { SyncSource } from '../../lib/sync/config';
 import { expandLogPaths } from '../../lib/sync/files';
 import { planLogRead, type SavedLogState } from '../../lib/sync/log-state';
-import type { SyncSource } from '../../lib/sync/config';
+import { detectTrafficFormat, logKindOf, resolveFormat } from '../../lib/traffic/detect';
 import { logIdentity, logOrigin, readHeadText } from '../../lib/traffic/file-head';
 import { createLineParser } from '../../lib/traffic/line-parsers';
 import { readAccessLog } from '../../lib/traffic/read-access-log';
 import type { Db } from '../client';
 import { recordRun } from '../importers';
 import { addTraffic, deleteOrigin, recomputePostStats } from '../mutations/traffic';
-import { summarize, type SyncItemResult, type SyncSourceResult } from './types';
+import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
 
 type LogSource = Extract<SyncSource, { type: 'access-log' }>;
 
@@ -68,7 +68,12 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
   const stat = fs.statSync(file);
   const gzip = isGzipFile(file);
   const { headHash } = await logIdentity(file);
-  const now = { path: file, size: stat.size, gzip, headHash: headHash && firstLineComplete(file, gzip) ? headHash : null };
+  const now = {
+    path: file,
+    size: stat.size,
+    gzip,
+    headHash: headHash && firstLineComplete(file, gzip) ? headHash : null,
+  };
   const key = `${src.name}\t${headHash}`;
   const saved = db.$client.prepare('select path, size, offset from sync_files where key = ?').get(key) as
     | SavedLogState
@@ -83,7 +88,8 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
       ? 'custom-log'
       : detectTrafficFormat(head, file, undefined);
   const kind = format ? logKindOf(format) : null;
-  if (!format || !kind) throw new Error(`not an access log Tend recognizes${format ? ` (looks like ${format})` : ''}: set "format"`);
+  if (!format || !kind)
+    throw new Error(`not an access log Tend recognizes${format ? ` (looks like ${format})` : ''}: set "format"`);
   const read = (from: number) =>
     readAccessLog(file, {
       file,

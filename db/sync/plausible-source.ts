@@ -42,11 +42,21 @@ export async function syncPlausibleSource(
     fetchImpl: ctx.fetchImpl,
   });
   const item = `API ${firstDay}..${lastDay}`;
-  const hash = createHash('sha256').update(JSON.stringify([firstDay, lastDay, rows])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([firstDay, lastDay, rows]))
+    .digest('hex');
   const key = `${src.name}\tapi`;
-  const saved = db.$client.prepare('select head_hash as h from sync_files where key = ?').get(key) as { h: string } | undefined;
+  const saved = db.$client.prepare('select head_hash as h from sync_files where key = ?').get(key) as
+    | { h: string }
+    | undefined;
   if (saved?.h === hash) {
-    return { source: src.name, type: src.type, ok: true, summary: `${item}: unchanged`, items: [{ item, action: 'skip', reason: 'unchanged' }] };
+    return {
+      source: src.name,
+      type: src.type,
+      ok: true,
+      summary: `${item}: unchanged`,
+      items: [{ item, action: 'skip', reason: 'unchanged' }],
+    };
   }
   const pageViews = db.$client.transaction(() => {
     const w = replaceTraffic(db, rows, {

@@ -6,8 +6,8 @@
 import type { SyncConfig } from '../../lib/sync/config';
 import { ownHostsOf } from '../../lib/traffic/counting-rules';
 import type { Db } from '../client';
-import { DEFAULT_SOURCE_PRIORITY, getSourcePriority, setSourcePriority } from '../mutations/traffic-coverage';
 import { recomputePostStats } from '../mutations/traffic';
+import { DEFAULT_SOURCE_PRIORITY, getSourcePriority, setSourcePriority } from '../mutations/traffic-coverage';
 import { getSettings } from '../settings';
 import { syncFolderSource } from './folder-source';
 import { syncLogSource } from './log-source';
@@ -31,10 +31,19 @@ export async function runSync(db: Db, config: SyncConfig, opts: RunSyncOptions =
   db.$client
     .prepare(`update sync_runs set status = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
       results = ? where status = 'running'`)
-    .run(JSON.stringify([{ source: '(run)', type: 'run', ok: false, summary: 'interrupted', error: 'the run stopped before finishing (killed or crashed)', items: [] }]));
-  const runId = Number(
-    db.$client.prepare("insert into sync_runs (status) values ('running')").run().lastInsertRowid,
-  );
+    .run(
+      JSON.stringify([
+        {
+          source: '(run)',
+          type: 'run',
+          ok: false,
+          summary: 'interrupted',
+          error: 'the run stopped before finishing (killed or crashed)',
+          items: [],
+        },
+      ]),
+    );
+  const runId = Number(db.$client.prepare("insert into sync_runs (status) values ('running')").run().lastInsertRowid);
   const priority = config.priority ?? [...DEFAULT_SOURCE_PRIORITY];
   if (JSON.stringify(getSourcePriority(db)) !== JSON.stringify(priority)) {
     db.$client.transaction(() => {
@@ -62,7 +71,9 @@ export async function runSync(db: Db, config: SyncConfig, opts: RunSyncOptions =
   const ok = results.filter((r) => r.ok).length;
   const status = ok === results.length ? 'ok' : ok === 0 ? 'failed' : 'partial';
   db.$client
-    .prepare(`update sync_runs set status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), results = ? where id = ?`)
+    .prepare(
+      `update sync_runs set status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), results = ? where id = ?`,
+    )
     .run(status, JSON.stringify(results), runId);
   return { runId, status, results };
 }

@@ -16,7 +16,10 @@ for (const [device, width, height] of [
     const bar = page.getByTestId('bulk-bar');
     await bar.getByRole('button', { name: 'Label…' }).click();
     await expect(bar.getByTestId('bulk-confirm-text')).toHaveText('Label 2 posts AI-generated?');
-    await page.screenshot({ path: `${OUT}/screenshots/authorship-posts-${device}.png`, fullPage: device === 'desktop' });
+    await page.screenshot({
+      path: `${OUT}/screenshots/authorship-posts-${device}.png`,
+      fullPage: device === 'desktop',
+    });
   });
 
   test(`label page at ${device} width`, async ({ page }) => {

@@ -71,7 +71,7 @@ test('thresholds and notes are edited on /settings; a suggestion follows them, a
   await page.getByRole('form', { name: 'Delete the note of 2024-03-05' }).getByRole('button').click();
   // The note disappears from the list (with its form).
   await expect(page.getByRole('form', { name: 'Delete the note of 2024-03-05' })).toHaveCount(0);
-  await expect(page.getByTestId('annotation-list')).toContainText('started AI posts');
+  await expect(page.getByRole('form', { name: 'Note of 2024-02-14' }).getByLabel('Note')).toHaveValue('started AI posts');
   await page.goto('/');
   await expect(page.getByTestId('annotations')).not.toContainText('moved to a new host');
 });

@@ -79,6 +79,7 @@ test('a keyboard-only session decides five posts, undoes one, and survives a rel
     const d = decided[3 - i];
     await expect(row).toContainText(d.title);
     await expect(row).toContainText(`undecided → ${d.decision}`);
-    if (d.note) await expect(row).toContainText(d.note);
+    // Each decision carries only its own note (a note typed for one post must not stick to the next).
+    await expect(row.getByTestId('history-note')).toHaveText(d.note);
   }
 });

@@ -12,6 +12,7 @@ describe('listScriptUrls', () => {
       <link rel="preload" as="font" href="/font.woff2">
       <script src="/_next/static/chunks/webpack-1.js" async=""></script>
       <script src="/_next/static/chunks/main.js?dpl=x&amp;v=2" async></script>
+      <script src="/_next/static/chunks/polyfills.js" noModule=""></script>
       <script>self.__next_f.push([1,"5:I[\\"123\\",[\\"static\\/chunks\\/charts-9.js\\",\\"static/chunks/app/page-2.js\\"],\\"Chart\\"]"])</script>
       </head><body></body></html>`;
     expect(listScriptUrls(html, base)).toEqual([

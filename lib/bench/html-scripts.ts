@@ -14,13 +14,15 @@ const FLIGHT_CHUNK = /(?:\/_next\/)?static\/chunks\/[A-Za-z0-9_\-./~%[\]]+?\.js/
 
 /**
  * Script URLs a page loads, resolved against `base` and deduplicated, in order of first appearance. Inline scripts
- * are not files and are not listed; their bytes are part of the HTML.
+ * are not files and are not listed (their bytes are part of the HTML); `nomodule` scripts are left out (legacy
+ * browsers only).
  * @param html the page's HTML as served.
  * @param base the page's URL (`http://127.0.0.1:3190/`).
  */
 export function listScriptUrls(html: string, base: string): string[] {
   const found: string[] = [];
-  for (const m of html.matchAll(SCRIPT_SRC)) found.push(m[1]);
+  // `nomodule` scripts (Next's polyfills) are skipped by every browser that runs modules: not sent in practice.
+  for (const m of html.matchAll(SCRIPT_SRC)) if (!/\bnomodule\b/i.test(m[0])) found.push(m[1]);
   for (const m of html.matchAll(LINK_TAG)) {
     const tag = m[0];
     const rel = ATTR('rel').exec(tag)?.[1] ?? '';

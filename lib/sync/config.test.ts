@@ -46,11 +46,36 @@ describe('loadSyncConfig', () => {
     ['no sources', { sources: [] }, /sources: list at least one source/],
     ['a missing key', { sources: [{ name: 'a', type: 'access-log' }] }, /sources\[0\]\.paths: /],
     ['an unknown type', { sources: [{ name: 'a', type: 'ftp', path: '/' }] }, /sources\[0\]\.type: /],
-    ['an unknown key', { sources: [{ name: 'a', type: 'folder', path: '/', colour: 'red' }] }, /sources\[0\]: .*colour/],
-    ['a duplicate name', { sources: [{ name: 'a', type: 'folder', path: '/' }, { name: 'a', type: 'folder', path: '/x' }] }, /sources\[1\]\.name: duplicate name "a"/],
-    ['an API key in place of a variable name', { sources: [{ name: 'p', type: 'plausible-api', siteId: 'x', apiKeyEnv: 'sk-123 abc' }] }, /sources\[0\]\.apiKeyEnv: an environment variable name/],
-    ['a bad base URL', { sources: [{ name: 'p', type: 'plausible-api', siteId: 'x', apiKeyEnv: 'K', baseUrl: 'ftp://x' }] }, /sources\[0\]\.baseUrl/],
-    ['custom-log without its format', { sources: [{ name: 'a', type: 'access-log', paths: '/x', format: 'custom-log' }] }, /sources\[0\]\.logFormat: required/],
+    [
+      'an unknown key',
+      { sources: [{ name: 'a', type: 'folder', path: '/', colour: 'red' }] },
+      /sources\[0\]: .*colour/,
+    ],
+    [
+      'a duplicate name',
+      {
+        sources: [
+          { name: 'a', type: 'folder', path: '/' },
+          { name: 'a', type: 'folder', path: '/x' },
+        ],
+      },
+      /sources\[1\]\.name: duplicate name "a"/,
+    ],
+    [
+      'an API key in place of a variable name',
+      { sources: [{ name: 'p', type: 'plausible-api', siteId: 'x', apiKeyEnv: 'sk-123 abc' }] },
+      /sources\[0\]\.apiKeyEnv: an environment variable name/,
+    ],
+    [
+      'a bad base URL',
+      { sources: [{ name: 'p', type: 'plausible-api', siteId: 'x', apiKeyEnv: 'K', baseUrl: 'ftp://x' }] },
+      /sources\[0\]\.baseUrl/,
+    ],
+    [
+      'custom-log without its format',
+      { sources: [{ name: 'a', type: 'access-log', paths: '/x', format: 'custom-log' }] },
+      /sources\[0\]\.logFormat: required/,
+    ],
     ['a bad name', { sources: [{ name: 'my logs!', type: 'folder', path: '/' }] }, /sources\[0\]\.name: letters/],
   ])('names the key: %s', (_name, raw, re) => {
     expect(() => validateSyncConfig(raw, 'tend.sync.json', dir)).toThrow(re);

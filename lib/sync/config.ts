@@ -19,7 +19,10 @@ import { z } from 'zod';
 
 const name = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-" (at most 64), starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'letters, digits, ".", "_" or "-" (at most 64), starting with a letter or digit',
+  );
 
 const accessLogSource = z
   .object({
@@ -73,17 +76,26 @@ export const syncConfigSchema = z
     /** Which source counts on a day several cover, highest first. Default access-log, plausible, goatcounter, ... */
     priority: z.array(z.string().min(1)).min(1).optional(),
     /** A lock older than this many hours is stale even if its process seems alive (default 6). */
-    lockStaleHours: z.number().positive().max(24 * 30).default(6),
+    lockStaleHours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(6),
     sources: z.array(source).min(1, 'list at least one source'),
   })
   .strict()
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.sources.forEach((s, i) => {
-      if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate name "${s.name}"` });
+      if (seen.has(s.name))
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate name "${s.name}"` });
       seen.add(s.name);
       if (s.type === 'access-log' && s.format === 'custom-log' && !s.logFormat) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'logFormat'], message: 'required when format is custom-log' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'logFormat'],
+          message: 'required when format is custom-log',
+        });
       }
     });
   });
@@ -93,7 +105,12 @@ export type SyncSource = SyncConfig['sources'][number];
 
 /** `sources[1].paths` from a zod issue path. */
 function keyOf(p: PropertyKey[]): string {
-  return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(top level)';
+  return (
+    p.reduce<string>(
+      (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+      '',
+    ) || '(top level)'
+  );
 }
 
 /**
@@ -139,9 +156,12 @@ export function loadSyncConfig(file: string): SyncConfig {
       }
     }
   } catch (err) {
-    throw new Error(`${file}: not valid ${ext === '.json' ? 'JSON' : ext === '' ? 'JSON or YAML' : 'YAML'}: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new Error(
+      `${file}: not valid ${ext === '.json' ? 'JSON' : ext === '' ? 'JSON or YAML' : 'YAML'}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   return validateSyncConfig(raw, file, path.dirname(path.resolve(file)));
 }

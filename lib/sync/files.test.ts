@@ -17,7 +17,12 @@ fs.writeFileSync(path.join(dir, '.hidden.csv'), 'x');
 describe('sync file lists', () => {
   it('expands a rotation glob oldest first, each file once', () => {
     const files = expandLogPaths([path.join(dir, 'access.log*'), path.join(dir, 'access.log')]);
-    expect(files.map((f) => path.basename(f))).toEqual(['access.log.10.gz', 'access.log.2.gz', 'access.log.1', 'access.log']);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      'access.log.10.gz',
+      'access.log.2.gz',
+      'access.log.1',
+      'access.log',
+    ]);
   });
 
   it('a missing literal file is skipped; a glob in a folder name or a missing folder is an error', () => {

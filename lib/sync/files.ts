@@ -8,7 +8,10 @@ import path from 'node:path';
 
 /** A glob pattern for one path segment as a RegExp (`*` = any run, `?` = one character, the rest literal). */
 export function segmentPattern(glob: string): RegExp {
-  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`);
 }
 

@@ -52,7 +52,12 @@ describe('sync lock', () => {
   it.each([
     ['live process here', { pid: 1, host: os.hostname(), startedAt: new Date().toISOString() }, true, false],
     ['dead process here', { pid: 1, host: os.hostname(), startedAt: new Date().toISOString() }, false, true],
-    ['other host, young: cannot check its pid, not stale', { pid: 1, host: 'elsewhere', startedAt: new Date().toISOString() }, false, false],
+    [
+      'other host, young: cannot check its pid, not stale',
+      { pid: 1, host: 'elsewhere', startedAt: new Date().toISOString() },
+      false,
+      false,
+    ],
     ['bad time', { pid: 1, host: os.hostname(), startedAt: 'yesterday' }, true, true],
   ])('isStale: %s', (_name, info, alive, stale) => {
     expect(isStale(info, { staleHours: 6, isAlive: () => alive })).toBe(stale);

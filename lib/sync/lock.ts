@@ -13,7 +13,9 @@ export interface LockInfo {
   startedAt: string;
 }
 
-export type LockResult = { ok: true; release: () => void; tookOverStale: LockInfo | null } | { ok: false; heldBy: LockInfo };
+export type LockResult =
+  | { ok: true; release: () => void; tookOverStale: LockInfo | null }
+  | { ok: false; heldBy: LockInfo };
 
 export interface LockOptions {
   /** A lock older than this is stale even when its process seems alive (a hung run). */
@@ -59,7 +61,11 @@ export function isStale(info: LockInfo | null, opts: LockOptions): boolean {
  *   `{ ok: false, heldBy }` when a live run holds it.
  */
 export function acquireLock(file: string, opts: LockOptions): LockResult {
-  const me: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: (opts.now ?? (() => new Date()))().toISOString() };
+  const me: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: (opts.now ?? (() => new Date()))().toISOString(),
+  };
   let tookOverStale: LockInfo | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

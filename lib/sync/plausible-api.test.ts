@@ -35,7 +35,12 @@ const server = http.createServer((req, res) => {
     }
     if (mode === 'unauthorized') {
       res.statusCode = 401;
-      res.end(JSON.stringify({ error: 'Invalid API key or site ID. Please make sure you are using a valid API key with access to the site you are requesting.' }));
+      res.end(
+        JSON.stringify({
+          error:
+            'Invalid API key or site ID. Please make sure you are using a valid API key with access to the site you are requesting.',
+        }),
+      );
       return;
     }
     if (mode === 'html') {
@@ -44,8 +49,15 @@ const server = http.createServer((req, res) => {
       return;
     }
     const { limit, offset } = body.pagination as { limit: number; offset: number };
-    const results = mode === 'bad-shape' ? [{ dimensions: ['/x'], metrics: [1, 1] }] : ROWS.slice(offset, offset + limit);
-    res.end(JSON.stringify({ results, meta: {}, query: { ...body, date_range: ['2024-03-01T00:00:00Z', '2024-03-03T23:59:59Z'] } }));
+    const results =
+      mode === 'bad-shape' ? [{ dimensions: ['/x'], metrics: [1, 1] }] : ROWS.slice(offset, offset + limit);
+    res.end(
+      JSON.stringify({
+        results,
+        meta: {},
+        query: { ...body, date_range: ['2024-03-01T00:00:00Z', '2024-03-03T23:59:59Z'] },
+      }),
+    );
   });
 });
 

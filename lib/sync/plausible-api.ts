@@ -58,7 +58,11 @@ export async function fetchPlausibleDaily(q: PlausibleQuery): Promise<DailyPathV
     try {
       res = await doFetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${q.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          authorization: `Bearer ${q.apiKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(q.timeoutMs ?? 30_000),
       });

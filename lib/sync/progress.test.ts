@@ -20,7 +20,14 @@ describe('progress for long imports', () => {
   it('without a terminal, prints a line at most every interval', () => {
     let t = 0;
     const lines: string[] = [];
-    const p = createProgress({ label: 'a.log', totalBytes: 1000, tty: false, write: (l) => lines.push(l), intervalMs: 10_000, now: () => t });
+    const p = createProgress({
+      label: 'a.log',
+      totalBytes: 1000,
+      tty: false,
+      write: (l) => lines.push(l),
+      intervalMs: 10_000,
+      now: () => t,
+    });
     for (const [ms, bytes] of [
       [1_000, 100],
       [9_000, 200],

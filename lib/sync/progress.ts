@@ -46,7 +46,13 @@ export function formatDuration(seconds: number): string {
  * One plain progress line: `access.log: 45% (120,000 lines, 50,000 lines/s, about 12 s left)`.
  * @param elapsedMs time since the start.
  */
-export function progressLine(label: string, lines: number, bytes: number, totalBytes: number, elapsedMs: number): string {
+export function progressLine(
+  label: string,
+  lines: number,
+  bytes: number,
+  totalBytes: number,
+  elapsedMs: number,
+): string {
   const frac = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
   const secs = elapsedMs / 1000;
   const rate = secs > 0 ? lines / secs : 0;

@@ -8,8 +8,8 @@
  */
 import { isSkippableLine, parseLogLineOrReason } from './log-line';
 
-export { isSkippableLine, type LogHit, parseClfTime, parseLogLine, parseLogLineOrReason } from './log-line';
 export { createLineParser, detectLogKind, type LineParser, LOG_KINDS, type LogKind } from './line-parsers';
+export { isSkippableLine, type LogHit, parseClfTime, parseLogLine, parseLogLineOrReason } from './log-line';
 export { type ReadAccessLogOptions, type ReadAccessLogResult, readAccessLog } from './read-access-log';
 export {
   type AccessLogOptions,

@@ -23,7 +23,10 @@ describe('referrerHost (rule 4)', () => {
   });
 
   it('own hosts come from site URLs with or without scheme and www', () => {
-    expect([...ownHostsOf('https://www.a.example', 'b.example/blog', '', null, '::bad::')].sort()).toEqual(['a.example', 'b.example']);
+    expect([...ownHostsOf('https://www.a.example', 'b.example/blog', '', null, '::bad::')].sort()).toEqual([
+      'a.example',
+      'b.example',
+    ]);
   });
 });
 
@@ -55,7 +58,9 @@ describe('TrafficAggregator referrers', () => {
       line('/a', 'https://news.example/', UA, 'HEAD'),
       line('/a', 'https://news.example/', UA, 'GET', 301),
       line('/b', 'https://social.example/@me'),
-    ].forEach((l, i) => agg.addLine(l, i + 1));
+    ].forEach((l, i) => {
+      agg.addLine(l, i + 1);
+    });
     const r = agg.finish();
     expect(r.referrers).toEqual([
       { path: '/a', referrer: 'news.example', pageViews: 2 },

@@ -5,9 +5,9 @@
 import { readCsvTable } from './csv-rows';
 import { genericColumns } from './generic-csv';
 import { goatCounterVersion } from './goatcounter';
-import { isMatomoHeader } from './matomo';
 import { looksLikeJetpack } from './jetpack';
 import { detectLogKind, type LogKind } from './line-parsers';
+import { isMatomoHeader } from './matomo';
 import { plausibleFileInfo } from './plausible';
 import { isPlausibleDashboardPages, isPlausibleDashboardVisitors } from './plausible-dashboard';
 import { isUmamiHeader } from './umami';
@@ -129,7 +129,12 @@ function detectGa(lines: string[]): TrafficFormat | null {
   if (first < 0 || !lines[first].startsWith('#')) return null;
   const tableLine = lines.find((l) => l.trim() !== '' && !l.startsWith('#'));
   if (!tableLine) return null;
-  const cells = tableLine.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').toLowerCase());
+  const cells = tableLine.split(',').map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase(),
+  );
   if (cells.includes('pageviews') && (cells[0] === 'page' || cells.includes('unique pageviews'))) {
     return 'universal-analytics';
   }

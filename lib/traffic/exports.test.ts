@@ -12,8 +12,7 @@ const DIR = path.resolve(__dirname, '../../fixtures/traffic');
 const read = (f: string) => decodeText(readFileSync(path.join(DIR, f))).text;
 const parse = (format: TrafficFormat, f: string, extra: object = {}) =>
   parseExport(format, read(f), { file: path.join(DIR, f), timeZone: 'UTC', ...extra });
-const totals = (p: ParsedExport) =>
-  Object.fromEntries(p.periodRows.map((r) => [r.path, [r.pageViews, r.visitors]]));
+const totals = (p: ParsedExport) => Object.fromEntries(p.periodRows.map((r) => [r.path, [r.pageViews, r.visitors]]));
 
 describe('period-total exports (never spread into days)', () => {
   it.each([
@@ -34,21 +33,33 @@ describe('period-total exports (never spread into days)', () => {
       'universal-analytics' as const,
       'ua-all-pages.csv',
       { firstDay: '2024-01-01', lastDay: '2024-01-03' },
-      { '/2024/03/why-i-stopped-digging': [3047, null], '/': [1200, null], '/2024/05/a-quiet-post-nobody-read': [12, null] },
+      {
+        '/2024/03/why-i-stopped-digging': [3047, null],
+        '/': [1200, null],
+        '/2024/05/a-quiet-post-nobody-read': [12, null],
+      },
     ],
     [
       'Jetpack: no header, period from the download name',
       'jetpack' as const,
       'allotment.example-posts-month-03_01_2024-03_31_2024.csv',
       { firstDay: '2024-03-01', lastDay: '2024-03-31' },
-      { '/': [1520, null], '/2024/03/why-i-stopped-digging': [87, null], '/2024/04/the-onion-that-ate-my-weekend': [41, null] },
+      {
+        '/': [1520, null],
+        '/2024/03/why-i-stopped-digging': [87, null],
+        '/2024/04/the-onion-that-ate-my-weekend': [41, null],
+      },
     ],
     [
       'Matomo TSV in UTF-16LE with BOM, "Others" row skipped',
       'matomo' as const,
       'matomo-pages_2024-03-01_2024-03-31.tsv',
       { firstDay: '2024-03-01', lastDay: '2024-03-31' },
-      { '/2024/03/why-i-stopped-digging': [52, 40], '/about': [9, 7], '/2024/05/companion-planting-what-the-research-says': [12, 5] },
+      {
+        '/2024/03/why-i-stopped-digging': [52, 40],
+        '/about': [9, 7],
+        '/2024/05/companion-planting-what-the-research-says': [12, 5],
+      },
     ],
     [
       'Umami pages.csv: visitors only, period from the folder name',
@@ -75,7 +86,9 @@ describe('period-total exports (never spread into days)', () => {
   });
 
   it('Umami says its numbers are visitors, not page views', () => {
-    expect(parse('umami', 'umami-export_2024-03-01_2024-03-31/pages.csv').notes.join(' ')).toMatch(/visitors, not page views/);
+    expect(parse('umami', 'umami-export_2024-03-01_2024-03-31/pages.csv').notes.join(' ')).toMatch(
+      /visitors, not page views/,
+    );
   });
 
   it('Jetpack rejects an old row without a URL, naming its line', () => {
@@ -101,12 +114,20 @@ describe('period-total exports (never spread into days)', () => {
 
   it.each([
     ['ga4' as const, '# Pages\nPage path and screen class,Views\n/a,1\n', /Start date.*--period/],
-    ['ga4' as const, '# Start date: 20240101\n# End date: 20240131\nPage title and screen class,Views\nHome,1\n', /by title/],
+    [
+      'ga4' as const,
+      '# Start date: 20240101\n# End date: 20240131\nPage title and screen class,Views\nHome,1\n',
+      /by title/,
+    ],
     ['umami' as const, 'x,y\n/a,1\n', /--period/],
     ['jetpack' as const, '"A",1,https://x.example/a\n', /--period/],
     ['matomo' as const, 'label,nb_visits,nb_hits\n/a,1,1\n', /--period/],
     ['plausible-dashboard-pages' as const, 'name,visitors,pageviews\n/a,1,1\n', /no period/],
-    ['plausible-dashboard-visitors' as const, 'date,visitors,pageviews,bounce_rate\n2024-01-01,1,1,0\n2024-02-01,1,1,0\n', /one per day/],
+    [
+      'plausible-dashboard-visitors' as const,
+      'date,visitors,pageviews,bounce_rate\n2024-01-01,1,1,0\n2024-02-01,1,1,0\n',
+      /one per day/,
+    ],
   ])('%s without what it needs is a clear error', (format, text, re) => {
     expect(() => parseExport(format, text, { file: 'x.csv' })).toThrow(re);
   });
@@ -129,13 +150,19 @@ describe('daily exports', () => {
     expect(plain.rejects).toHaveLength(1);
     expect(plain.rejects[0]).toMatchObject({ line: 5 });
     expect(plain.rejects[0].reason).toMatch(/ambiguous.*--locale/);
-    const de = parseExport('generic-csv', 'Date,Page,Views\n2024-03-03,/a,1.234\n', { file: 'x.csv', numbers: numberStyle('de') });
+    const de = parseExport('generic-csv', 'Date,Page,Views\n2024-03-03,/a,1.234\n', {
+      file: 'x.csv',
+      numbers: numberStyle('de'),
+    });
     expect(de.daily[0].pageViews).toBe(1234);
   });
 
   it('a generic CSV without a date column needs a period and then gives totals', () => {
     expect(() => parseExport('generic-csv', 'page,views\n/a,3\n', { file: 'x.csv' })).toThrow(/no date column/);
-    const p = parseExport('generic-csv', 'page,views\n/a,3\n/a/,2\n', { file: 'x.csv', period: { firstDay: '2024-01-01', lastDay: '2024-01-31' } });
+    const p = parseExport('generic-csv', 'page,views\n/a,3\n/a/,2\n', {
+      file: 'x.csv',
+      period: { firstDay: '2024-01-01', lastDay: '2024-01-31' },
+    });
     expect(p.periodRows).toEqual([{ path: '/a', kind: 'page', pageViews: 5, visitors: null }]);
   });
 });
@@ -144,7 +171,12 @@ describe('text decoding', () => {
   it.each([
     ['UTF-8', Buffer.from('a,b\n'), 'utf8', 'a,b\n'],
     ['UTF-8 with BOM', Buffer.from('\uFEFFa,b\n'), 'utf8', 'a,b\n'],
-    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\n', 'utf16le')]), 'utf16le', 'a\tb\n'],
+    [
+      'UTF-16LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\n', 'utf16le')]),
+      'utf16le',
+      'a\tb\n',
+    ],
     ['UTF-16LE without BOM', Buffer.from('label\tnb_hits\n/a\t1\n', 'utf16le'), 'utf16le', 'label\tnb_hits\n/a\t1\n'],
     ['UTF-16BE with BOM', Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a]), 'utf16be', 'a\n'],
   ])('%s', (_name, buf, enc, text) => {

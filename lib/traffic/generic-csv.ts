@@ -15,11 +15,11 @@ import { findColumn, readCsvTable } from './csv-rows';
 import {
   countOf,
   DailyAccumulator,
-  emptyExport,
   type ExportOptions,
+  emptyExport,
   isoDay,
-  PeriodAccumulator,
   type ParsedExport,
+  PeriodAccumulator,
 } from './export-common';
 import { periodFromName } from './period';
 
@@ -59,7 +59,8 @@ export function parseGenericCsv(text: string, opts: ExportOptions): ParsedExport
   }
   if (col.date < 0) {
     res.period = opts.period ?? periodFromName(file);
-    if (!res.period) throw new Error(`${file}: no date column, so the numbers are totals over a period: give --period FIRST..LAST`);
+    if (!res.period)
+      throw new Error(`${file}: no date column, so the numbers are totals over a period: give --period FIRST..LAST`);
   }
   res.rejects.push(...t.rejects);
   const daily = new DailyAccumulator();
@@ -70,7 +71,8 @@ export function parseGenericCsv(text: string, opts: ExportOptions): ParsedExport
     res.read++;
     const page = cell(col.page);
     const views = countOf(cell(col.views), 'views', opts.numbers);
-    const visitors = col.visitors < 0 || cell(col.visitors) === '' ? null : countOf(cell(col.visitors), 'visitors', opts.numbers);
+    const visitors =
+      col.visitors < 0 || cell(col.visitors) === '' ? null : countOf(cell(col.visitors), 'visitors', opts.numbers);
     const bots = col.bots < 0 ? 0 : countOf(cell(col.bots), 'bot_hits', opts.numbers, true);
     const day = col.date < 0 ? null : isoDay(cell(col.date));
     const reason =

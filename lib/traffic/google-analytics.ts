@@ -20,7 +20,7 @@
  * names as in GA's English UI); tables are separated by blank or `#` lines.
  */
 import { findColumn, readCsvTable } from './csv-rows';
-import { countOf, emptyExport, type ExportOptions, PeriodAccumulator, type ParsedExport } from './export-common';
+import { countOf, type ExportOptions, emptyExport, type ParsedExport, PeriodAccumulator } from './export-common';
 import { type Period, parsePeriod } from './period';
 
 interface Section {
@@ -98,7 +98,9 @@ export function parseGa4Csv(text: string, opts: ExportOptions): ParsedExport {
   if (views < 0) throw new Error(`${file}: no Views column in the header "${t.header.join(',')}"`);
   res.period = opts.period ?? gaPeriod(first.comments);
   if (!res.period) {
-    throw new Error(`${file}: no "Start date"/"End date" lines in the GA4 preamble: give the period (--period FIRST..LAST)`);
+    throw new Error(
+      `${file}: no "Start date"/"End date" lines in the GA4 preamble: give the period (--period FIRST..LAST)`,
+    );
   }
   readRows(t.rows, page, views, users, res, opts, file);
   res.notes.push(`GA4 totals over ${res.period.firstDay}..${res.period.lastDay} (no daily numbers)`);
@@ -134,10 +136,16 @@ export function parseUaCsv(text: string, opts: ExportOptions): ParsedExport {
         continue;
       }
       const year = m[3].length === 2 ? `20${m[3]}` : m[3];
-      res.siteDays.push({ day: `${year}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`, pageViews: n, visitors: null });
+      res.siteDays.push({
+        day: `${year}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`,
+        pageViews: n,
+        visitors: null,
+      });
     }
   }
-  res.notes.push(`Universal Analytics totals over ${res.period.firstDay}..${res.period.lastDay} (no daily numbers per page)`);
+  res.notes.push(
+    `Universal Analytics totals over ${res.period.firstDay}..${res.period.lastDay} (no daily numbers per page)`,
+  );
   return res;
 }
 

@@ -10,7 +10,7 @@
  * `state/stats/lists/utils.js` (buildExportArray). Stored as period totals (or as that day when the period is one day).
  */
 import { readCsvTable } from './csv-rows';
-import { countOf, emptyExport, type ExportOptions, PeriodAccumulator, type ParsedExport } from './export-common';
+import { countOf, type ExportOptions, emptyExport, type ParsedExport, PeriodAccumulator } from './export-common';
 import { periodFromName } from './period';
 
 /** Whether CSV rows look like a Jetpack download: no header, a count in the 2nd cell, a URL (or nothing) in the 3rd. */

@@ -15,11 +15,11 @@ import { findColumn, readCsvTable } from './csv-rows';
 import {
   countOf,
   DailyAccumulator,
-  emptyExport,
   type ExportOptions,
+  emptyExport,
   isoDay,
-  PeriodAccumulator,
   type ParsedExport,
+  PeriodAccumulator,
 } from './export-common';
 import { periodFromName } from './period';
 
@@ -50,12 +50,16 @@ export function parseMatomoCsv(text: string, opts: ExportOptions): ParsedExport 
     visits: findColumn(t.header, 'nb_visits', 'Unique Pageviews'),
   };
   if ((col.url < 0 && col.label < 0) || col.hits < 0) {
-    throw new Error(`${file}: not a Matomo pages export: the header "${t.header.join(',')}" lacks label/url or nb_hits`);
+    throw new Error(
+      `${file}: not a Matomo pages export: the header "${t.header.join(',')}" lacks label/url or nb_hits`,
+    );
   }
   if (col.date < 0) {
     res.period = opts.period ?? periodFromName(file);
     if (!res.period) {
-      throw new Error(`${file}: a Matomo export without a date column holds totals over a period: give --period FIRST..LAST`);
+      throw new Error(
+        `${file}: a Matomo export without a date column holds totals over a period: give --period FIRST..LAST`,
+      );
     }
   }
   const daily = new DailyAccumulator();

@@ -3,10 +3,10 @@
  * {@link ParsedExport} out. The database layer (db/import-views.ts) writes the result without knowing the format.
  */
 import type { TrafficFormat } from './detect';
-import { emptyExport, type ExportOptions, type ParsedExport, rangeOfDays } from './export-common';
+import { type ExportOptions, emptyExport, type ParsedExport, rangeOfDays } from './export-common';
 import { parseGenericCsv } from './generic-csv';
-import { parseGa4Csv, parseUaCsv } from './google-analytics';
 import { parseGoatCounterCsv } from './goatcounter';
+import { parseGa4Csv, parseUaCsv } from './google-analytics';
 import { parseJetpackCsv } from './jetpack';
 import { parseMatomoCsv } from './matomo';
 import { parsePlausibleCsv } from './plausible';
@@ -15,7 +15,10 @@ import { parseViewsCsv } from './simple-csv';
 import { parseUmamiPages } from './umami';
 
 /** Formats whose numbers are site totals only (no pages): they must not replace the page rows of their source. */
-export const SITE_ONLY_FORMATS: ReadonlySet<TrafficFormat> = new Set(['plausible-visitors', 'plausible-dashboard-visitors']);
+export const SITE_ONLY_FORMATS: ReadonlySet<TrafficFormat> = new Set([
+  'plausible-visitors',
+  'plausible-dashboard-visitors',
+]);
 
 /**
  * Parse an export file's text.
@@ -27,7 +30,10 @@ export function parseExport(format: TrafficFormat, text: string, opts: ExportOpt
   switch (format) {
     case 'views-csv': {
       const r = parseViewsCsv(text, { file });
-      return finish({ ...emptyExport('views-csv'), daily: r.records, rejects: r.rejects, warnings: r.warnings }, r.records.length + r.rejects.length);
+      return finish(
+        { ...emptyExport('views-csv'), daily: r.records, rejects: r.rejects, warnings: r.warnings },
+        r.records.length + r.rejects.length,
+      );
     }
     case 'generic-csv':
       return finish(parseGenericCsv(text, opts));
@@ -39,12 +45,20 @@ export function parseExport(format: TrafficFormat, text: string, opts: ExportOpt
       res.siteDays = (r.siteTotals ?? []).map((t) => ({ day: t.day, pageViews: t.pageViews, visitors: t.visitors }));
       res.rejects = r.rejects;
       res.warnings = r.warnings;
-      res.period = opts.period ?? (r.period.firstDay && r.period.lastDay ? { firstDay: r.period.firstDay, lastDay: r.period.lastDay } : null);
+      res.period =
+        opts.period ??
+        (r.period.firstDay && r.period.lastDay ? { firstDay: r.period.firstDay, lastDay: r.period.lastDay } : null);
       return finish(res, r.records.length + r.rejects.length + res.siteDays.length);
     }
     case 'goatcounter': {
       const r = parseGoatCounterCsv(text, { file, timeZone: opts.timeZone });
-      const res = { ...emptyExport('goatcounter'), daily: r.records, rejects: r.rejects, warnings: r.warnings, skipped: r.skipped ?? {} };
+      const res = {
+        ...emptyExport('goatcounter'),
+        daily: r.records,
+        rejects: r.rejects,
+        warnings: r.warnings,
+        skipped: r.skipped ?? {},
+      };
       return finish(res, r.records.reduce((a, x) => a + x.pageViews + x.botHits, 0) + r.rejects.length);
     }
     case 'ga4':

@@ -12,7 +12,15 @@
  * `api/stats_controller.ex` (pages: `to_csv([:name, :visitors, :pageviews, :bounce_rate, :time_on_page])`).
  */
 import { findColumn, readCsvTable } from './csv-rows';
-import { countOf, emptyExport, type ExportOptions, isoDay, PeriodAccumulator, type ParsedExport, rangeOfDays } from './export-common';
+import {
+  countOf,
+  type ExportOptions,
+  emptyExport,
+  isoDay,
+  type ParsedExport,
+  PeriodAccumulator,
+  rangeOfDays,
+} from './export-common';
 import { periodFromName } from './period';
 
 /** Whether a header is the dashboard's pages.csv (`name` + `pageviews`, no date). */
@@ -37,11 +45,18 @@ export function parsePlausibleDashboardPages(text: string, opts: ExportOptions):
   const { file } = opts;
   const res = emptyExport('plausible');
   const t = readCsvTable(text, file);
-  const col = { name: findColumn(t.header, 'name'), pv: findColumn(t.header, 'pageviews'), v: findColumn(t.header, 'visitors') };
-  if (col.name < 0 || col.pv < 0) throw new Error(`${file}: not Plausible's pages.csv (header "${t.header.join(',')}")`);
+  const col = {
+    name: findColumn(t.header, 'name'),
+    pv: findColumn(t.header, 'pageviews'),
+    v: findColumn(t.header, 'visitors'),
+  };
+  if (col.name < 0 || col.pv < 0)
+    throw new Error(`${file}: not Plausible's pages.csv (header "${t.header.join(',')}")`);
   res.period = opts.period ?? periodFromName(file);
   if (!res.period) {
-    throw new Error(`${file}: no period: keep the zip's name ("... 2024-01-01  to 2024-01-31"), put visitors.csv beside it, or give --period`);
+    throw new Error(
+      `${file}: no period: keep the zip's name ("... 2024-01-01  to 2024-01-31"), put visitors.csv beside it, or give --period`,
+    );
   }
   res.rejects.push(...t.rejects);
   const acc = new PeriodAccumulator();
@@ -59,9 +74,16 @@ export function parsePlausibleDashboardPages(text: string, opts: ExportOptions):
   }
   res.periodRows = acc.rows();
   if (res.read >= 100) {
-    res.warnings.push({ file, line: null, reason: "Plausible's dashboard export lists at most 100 pages: use the full export (Site settings > Imports & Exports) for every page" });
+    res.warnings.push({
+      file,
+      line: null,
+      reason:
+        "Plausible's dashboard export lists at most 100 pages: use the full export (Site settings > Imports & Exports) for every page",
+    });
   }
-  res.notes.push(`Plausible dashboard totals over ${res.period.firstDay}..${res.period.lastDay} (no daily numbers per page)`);
+  res.notes.push(
+    `Plausible dashboard totals over ${res.period.firstDay}..${res.period.lastDay} (no daily numbers per page)`,
+  );
   return res;
 }
 
@@ -73,7 +95,11 @@ export function parsePlausibleDashboardVisitors(text: string, opts: ExportOption
   const { file } = opts;
   const res = emptyExport('plausible');
   const t = readCsvTable(text, file);
-  const col = { date: findColumn(t.header, 'date'), pv: findColumn(t.header, 'pageviews'), v: findColumn(t.header, 'visitors') };
+  const col = {
+    date: findColumn(t.header, 'date'),
+    pv: findColumn(t.header, 'pageviews'),
+    v: findColumn(t.header, 'visitors'),
+  };
   res.rejects.push(...t.rejects);
   for (const { line, cells } of t.rows) {
     res.read++;
@@ -81,7 +107,11 @@ export function parsePlausibleDashboardVisitors(text: string, opts: ExportOption
     const pv = countOf(cells[col.pv] ?? '', 'pageviews', opts.numbers, true);
     const v = col.v < 0 ? null : countOf(cells[col.v] ?? '', 'visitors', opts.numbers, true);
     if (!day || typeof pv === 'string' || typeof v === 'string') {
-      res.rejects.push({ file, line, reason: !day ? `invalid date "${cells[col.date]}"` : String(typeof pv === 'string' ? pv : v) });
+      res.rejects.push({
+        file,
+        line,
+        reason: !day ? `invalid date "${cells[col.date]}"` : String(typeof pv === 'string' ? pv : v),
+      });
       continue;
     }
     res.siteDays.push({ day, pageViews: pv, visitors: v });
@@ -90,7 +120,9 @@ export function parsePlausibleDashboardVisitors(text: string, opts: ExportOption
   for (let i = 1; i < res.siteDays.length; i++) {
     const gap = (Date.parse(res.siteDays[i].day) - Date.parse(res.siteDays[i - 1].day)) / 86_400_000;
     if (gap !== 1) {
-      throw new Error(`${file}: rows are not one per day (${res.siteDays[i - 1].day} then ${res.siteDays[i].day}): export the dashboard with the "Day" interval`);
+      throw new Error(
+        `${file}: rows are not one per day (${res.siteDays[i - 1].day} then ${res.siteDays[i].day}): export the dashboard with the "Day" interval`,
+      );
     }
   }
   res.period = opts.period ?? rangeOfDays(res.siteDays.map((d) => d.day));

@@ -10,7 +10,8 @@ import { readAccessLog } from './read-access-log';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-ral-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0';
-const line = (i: number) => `192.0.2.${i} - - [02/Mar/2024:10:00:0${i % 10} +0000] "GET /p${i} HTTP/1.1" 200 5 "-" "${UA}"\n`;
+const line = (i: number) =>
+  `192.0.2.${i} - - [02/Mar/2024:10:00:0${i % 10} +0000] "GET /p${i} HTTP/1.1" 200 5 "-" "${UA}"\n`;
 
 describe('readAccessLog offsets', () => {
   const text = line(1) + line(2) + line(3);
@@ -23,9 +24,27 @@ describe('readAccessLog offsets', () => {
   it.each([
     ['plain, whole file (partial last line read as a line)', file, {}, 4, Buffer.byteLength(text + partial)],
     ['plain, complete lines only', file, { completeLinesOnly: true }, 3, Buffer.byteLength(text)],
-    ['plain, from the second line', file, { startOffset: Buffer.byteLength(line(1)), completeLinesOnly: true }, 2, Buffer.byteLength(text)],
-    ['plain, from the end', file, { startOffset: Buffer.byteLength(text), completeLinesOnly: true }, 0, Buffer.byteLength(text)],
-    ['gzip, from the second line', gz, { startOffset: Buffer.byteLength(line(1)), completeLinesOnly: true }, 2, Buffer.byteLength(text)],
+    [
+      'plain, from the second line',
+      file,
+      { startOffset: Buffer.byteLength(line(1)), completeLinesOnly: true },
+      2,
+      Buffer.byteLength(text),
+    ],
+    [
+      'plain, from the end',
+      file,
+      { startOffset: Buffer.byteLength(text), completeLinesOnly: true },
+      0,
+      Buffer.byteLength(text),
+    ],
+    [
+      'gzip, from the second line',
+      gz,
+      { startOffset: Buffer.byteLength(line(1)), completeLinesOnly: true },
+      2,
+      Buffer.byteLength(text),
+    ],
   ])('%s', async (_name, f, opts, lines, endOffset) => {
     const r = await readAccessLog(f, { timeZone: 'UTC', ...opts });
     expect(r.lines).toBe(lines);

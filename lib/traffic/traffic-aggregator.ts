@@ -12,8 +12,8 @@ import { classifyPath, requestPath } from '../paths';
 import type { DailyPathViews, PathKind, Reject, TrafficCounts } from '../types';
 import { isBotHit, isPageView, referrerHost } from './counting-rules';
 import { makeDayOfEpoch } from './day-bucket';
-import type { LogHit } from './log-line';
 import { combinedParser, type LineParser } from './line-parsers';
+import type { LogHit } from './log-line';
 
 export { isPageView } from './counting-rules';
 

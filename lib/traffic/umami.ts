@@ -11,7 +11,7 @@
  * (`count(distinct session_id) as y`).
  */
 import { readCsvTable } from './csv-rows';
-import { countOf, emptyExport, type ExportOptions, PeriodAccumulator, type ParsedExport } from './export-common';
+import { countOf, type ExportOptions, emptyExport, type ParsedExport, PeriodAccumulator } from './export-common';
 import { periodFromName } from './period';
 
 /** Whether a header is Umami's `x,y` metrics table. */
@@ -27,7 +27,8 @@ export function parseUmamiPages(text: string, opts: ExportOptions): ParsedExport
   const { file } = opts;
   const res = emptyExport('umami');
   const t = readCsvTable(text, file);
-  if (!isUmamiHeader(t.header)) throw new Error(`${file}: not an Umami pages.csv (header "${t.header.join(',')}", expected x,y)`);
+  if (!isUmamiHeader(t.header))
+    throw new Error(`${file}: not an Umami pages.csv (header "${t.header.join(',')}", expected x,y)`);
   res.period = opts.period ?? periodFromName(file);
   if (!res.period) {
     throw new Error(`${file}: Umami's export does not say which days it covers: give --period FIRST..LAST`);

@@ -9,6 +9,7 @@
  */
 import type { Db } from '../../db/client';
 import * as trafficMutations from '../../db/mutations/traffic';
+import { addCoverage, recomputeWinners } from '../../db/mutations/traffic-coverage';
 import { createRng } from '../../lib/demo/rng';
 import type { BenchPost } from './gen-posts';
 
@@ -34,7 +35,8 @@ export interface DailyWriteResult {
 
 /**
  * Insert posts × days rows into daily_views (source `access-log`, origin `bench`), and `unmatchedPerDay` paths per
- * day into unmatched_paths, in one transaction. Does not recompute summaries: see {@link recomputeSummaries}.
+ * day into unmatched_paths, with the input's coverage and the day winners, in one transaction. Does not recompute
+ * summaries: see {@link recomputeSummaries}.
  */
 export function writeDailyViews(
   db: Db,
@@ -78,6 +80,9 @@ export function writeDailyViews(
         res.unmatchedRows++;
       }
     }
+    // The bookkeeping an import does beside its rows: which days this input covers, and which source wins a day.
+    addCoverage(db, 'access-log', 'bench', days);
+    recomputeWinners(db);
   })();
   return res;
 }
