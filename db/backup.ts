@@ -12,7 +12,11 @@ import Database from 'better-sqlite3';
  * `-2`, `-3`… suffix when that name is taken.
  */
 export function defaultBackupPath(dbFile: string, label?: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .replace(/\.\d+Z$/, 'Z');
   const base = path.join(path.dirname(path.resolve(dbFile)), 'backups', `tend-${stamp}${label ? `-${label}` : ''}`);
   let file = `${base}.db`;
   for (let i = 2; fs.existsSync(file); i++) file = `${base}-${i}.db`;
@@ -51,7 +55,11 @@ export function backupDatabase(sqlite: Database.Database, out: string): { file: 
 /** Whether any table besides SQLite's and drizzle's own bookkeeping holds a row. */
 export function hasUserData(sqlite: Database.Database): boolean {
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'",
+    )
     .all() as { name: string }[];
-  return tables.some((t) => sqlite.prepare(`select 1 from "${t.name.replace(/"/g, '""')}" limit 1`).get() !== undefined);
+  return tables.some(
+    (t) => sqlite.prepare(`select 1 from "${t.name.replace(/"/g, '""')}" limit 1`).get() !== undefined,
+  );
 }

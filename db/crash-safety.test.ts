@@ -42,10 +42,12 @@ function start(args: string[], db: string) {
   child.stderr?.on('data', (d) => {
     out += d;
   });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }>((resolve) => {
-    const t0 = Date.now();
-    child.on('exit', (code, signal) => resolve({ code, signal, out, ms: Date.now() - t0 }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }>(
+    (resolve) => {
+      const t0 = Date.now();
+      child.on('exit', (code, signal) => resolve({ code, signal, out, ms: Date.now() - t0 }));
+    },
+  );
   return { child, done };
 }
 
@@ -146,9 +148,12 @@ describe('an import killed with SIGKILL', () => {
       expect(same || finished, outcomes.join('\n')).toBe(true);
       if (res.signal === 'SIGKILL' && !finished) expect(state).toEqual(before);
     }
-    console.log(outcomes.join("\n"));
+    console.log(outcomes.join('\n'));
     // At least the kills aimed at the write transaction must have rolled it back.
-    expect(outcomes.filter((o) => /while writing.*as before/.test(o)).length, outcomes.join('\n')).toBeGreaterThanOrEqual(2);
+    expect(
+      outcomes.filter((o) => /while writing.*as before/.test(o)).length,
+      outcomes.join('\n'),
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -242,8 +247,12 @@ describe('migrations', () => {
     expect(pendingMigrations(db)).toBe(0);
     db.$client.close();
     const copy = new Database(backup as string, { readonly: true });
-    expect(copy.prepare("select value from settings where key = 'siteUrl'").get()).toEqual({ value: 'https://b.example' });
-    expect((copy.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length);
+    expect(copy.prepare("select value from settings where key = 'siteUrl'").get()).toEqual({
+      value: 'https://b.example',
+    });
+    expect((copy.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(
+      journal.entries.length,
+    );
     copy.close();
     // Up to date: no backup. A new, empty database: no backup either.
     const again = openDb(file);

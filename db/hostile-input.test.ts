@@ -19,7 +19,8 @@ import { snapshot } from './test-helpers';
 const ROOT = path.resolve(__dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-hostile-'));
 const dbFile = path.join(dir, 'tend.db');
-const LOG_LINE = '192.0.2.10 - - [02/Mar/2024:08:00:01 +0000] "GET /2024/03/why-i-stopped-digging/ HTTP/1.1" 200 5120 "-" "Mozilla/5.0"\n';
+const LOG_LINE =
+  '192.0.2.10 - - [02/Mar/2024:08:00:01 +0000] "GET /2024/03/why-i-stopped-digging/ HTTP/1.1" 200 5120 "-" "Mozilla/5.0"\n';
 
 interface Run {
   code: number | null;
@@ -75,7 +76,12 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the import and checks: exit 1, the message, nothing written, the failure recorded. */
-async function expectCleanFailure(kind: 'posts' | 'views', file: string, message: RegExp, extra: string[] = []): Promise<void> {
+async function expectCleanFailure(
+  kind: 'posts' | 'views',
+  file: string,
+  message: RegExp,
+  extra: string[] = [],
+): Promise<void> {
   const run = await runImport(kind, file, extra);
   expect(run.signal, `killed: ${run.stderr.slice(-500)}`).toBeNull();
   expect(run.stderr).not.toMatch(/heap out of memory|Maximum call stack/i);
@@ -166,6 +172,9 @@ describe('absurd inputs fail cleanly, in bounded memory, writing nothing', () =>
     writeStreamed(file, [`date,path,views,${extra}\n`, () => repeat(`2024-03-02,/a/,1,${cells}\n`, 200)]);
     // Detection alone already refuses it (the header is longer than what it reads); --format reaches the CSV reader.
     await expectCleanFailure('views', file, /not a known traffic format|the header has 10,000 columns/);
-    await expectCleanFailure('views', file, /the header has 10,000 columns, over the limit of 1,000/, ['--format', 'views-csv']);
+    await expectCleanFailure('views', file, /the header has 10,000 columns, over the limit of 1,000/, [
+      '--format',
+      'views-csv',
+    ]);
   });
 });

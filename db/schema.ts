@@ -182,6 +182,24 @@ export const postCurve = sqliteTable(
   (t) => [primaryKey({ columns: [t.postId, t.age] })],
 );
 
+/**
+ * Counted human page views and bot hits per post per day, summed over sources (from counted_daily_views), clustered
+ * by (post_id, day): the migration makes it WITHOUT ROWID, so a date range is read as one short run per post instead
+ * of random lookups. Rebuilt by db/mutations/metrics.ts after every import; the overview's date ranges read it.
+ */
+export const postDayViews = sqliteTable(
+  'post_day_views',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+    botHits: integer('bot_hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.day] })],
+);
+
 /** Human page views and bot hits per post per calendar month (`YYYY-MM`), for the calendar charts. */
 export const postMonthViews = sqliteTable(
   'post_month_views',

@@ -20,7 +20,9 @@ export class LineTooLongError extends Error {
     readonly lineNo: number,
     readonly limit: number,
   ) {
-    super(`line ${lineNo} is longer than ${formatBytes(limit)} (the limit for one line): not a text log; nothing imported`);
+    super(
+      `line ${lineNo} is longer than ${formatBytes(limit)} (the limit for one line): not a text log; nothing imported`,
+    );
     this.name = 'LineTooLongError';
   }
 }
@@ -55,7 +57,8 @@ export class BoundedLineSplitter {
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
       const piece = chunk.subarray(start, nl);
-      if (this.partBytes + piece.length > this.maxLineBytes) throw new LineTooLongError(this.lineNo + 1, this.maxLineBytes);
+      if (this.partBytes + piece.length > this.maxLineBytes)
+        throw new LineTooLongError(this.lineNo + 1, this.maxLineBytes);
       const bytes = this.partBytes === 0 ? piece : Buffer.concat([...this.parts, piece]);
       this.parts = [];
       this.partBytes = 0;
@@ -64,7 +67,8 @@ export class BoundedLineSplitter {
     }
     if (start < chunk.length) {
       const rest = chunk.subarray(start);
-      if (this.partBytes + rest.length > this.maxLineBytes) throw new LineTooLongError(this.lineNo + 1, this.maxLineBytes);
+      if (this.partBytes + rest.length > this.maxLineBytes)
+        throw new LineTooLongError(this.lineNo + 1, this.maxLineBytes);
       this.parts.push(rest);
       this.partBytes += rest.length;
     }

@@ -8,29 +8,31 @@ import { addDays, type Coverage, CURVE_AGES, firstWindowCovered } from './metric
 import type { DayRange } from './overview-params';
 import { mulberry32 } from './random';
 import { iqr } from './stats';
+import type { AuthorshipLabel } from './types';
 
 /** One age on the publish-aligned chart: per cohort the median, the [q1, q3] band and the n of posts at that age. */
 export type CurvePoint = { age: number } & Record<string, number | [number, number] | null>;
 
 /**
  * Median and IQR of cumulative page views at each of CURVE_AGES per cohort, over the posts whose first `age` days
- * the data covers (a younger post drops out of the later ages instead of counting as flat).
+ * the data covers (a younger post drops out of the later ages instead of counting as flat). `points` are
+ * `[postId, age, cumViews]`; points of posts not in `posts` are ignored.
  */
 export function curveSeries(
   posts: readonly { id: number; cohort: CohortKey; publishedDay: string | null }[],
-  points: readonly { postId: number; age: number; cumViews: number }[],
+  points: readonly (readonly [number, number, number])[],
   cohorts: CohortKey[],
   cov: Coverage,
 ): CurvePoint[] {
-  const byPost = new Map(posts.map((p) => [p.id, p]));
+  const byPost = new Map(posts.map((p) => [p.id, { cohort: p.cohort, covered: coveredFirstDays(p.publishedDay, cov) }]));
   const values = new Map<string, number[]>();
-  for (const pt of points) {
-    const p = byPost.get(pt.postId);
-    if (!p || !firstWindowCovered(p.publishedDay, pt.age, cov)) continue;
-    const key = `${p.cohort}|${pt.age}`;
+  for (const [postId, age, cumViews] of points) {
+    const p = byPost.get(postId);
+    if (!p || age > p.covered) continue;
+    const key = `${p.cohort}|${age}`;
     const list = values.get(key);
-    if (list) list.push(pt.cumViews);
-    else values.set(key, [pt.cumViews]);
+    if (list) list.push(cumViews);
+    else values.set(key, [cumViews]);
   }
   const out: CurvePoint[] = [];
   for (const age of CURVE_AGES) {
@@ -68,12 +70,13 @@ export function bucketsOf(range: DayRange, unit: 'day' | 'month'): string[] {
 }
 
 /**
- * Views per bucket stacked by cohort, every bucket of the range present (zeros included). With `previousRows`, each
- * bucket also gets the previous period's total at the same position (bucket i of the previous range).
+ * Views per bucket stacked by cohort, every bucket of the range present (zeros included). Rows carry the author's
+ * label; `cohortOfLabel` maps it to the cohort shown (split or not). With `previous`, each bucket also gets the
+ * previous period's total at the same position (bucket i of the previous range).
  */
 export function calendarSeries(
-  rows: readonly { bucket: string; postId: number; pageViews: number }[],
-  cohortOfPost: (postId: number) => CohortKey | undefined,
+  rows: readonly { bucket: string; label: AuthorshipLabel | null; pageViews: number }[],
+  cohortOfLabel: (label: AuthorshipLabel | null) => CohortKey,
   cohorts: CohortKey[],
   buckets: string[],
   previous?: { rows: readonly { bucket: string; pageViews: number }[]; buckets: string[] },
@@ -86,9 +89,9 @@ export function calendarSeries(
   });
   for (const r of rows) {
     const i = index.get(r.bucket);
-    const c = cohortOfPost(r.postId);
-    if (i === undefined || c === undefined) continue;
-    out[i][c] = (out[i][c] as number) + r.pageViews;
+    if (i === undefined) continue;
+    const c = cohortOfLabel(r.label);
+    out[i][c] = ((out[i][c] as number | undefined) ?? 0) + r.pageViews;
     out[i].total += r.pageViews;
   }
   if (previous) {

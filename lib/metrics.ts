@@ -82,7 +82,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** Whole calendar days from `a` to `b` (negative when b is before a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / MS_PER_DAY);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** `day` plus `n` calendar days. */
@@ -90,33 +90,47 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * How many days from the publish day on the data covers (days 0..k-1), or 0 when the post was published before the
+ * data begins, has no publish day, or there is no data. A first-N window is covered when N <= this.
+ */
+export function coveredFirstDays(publishedDay: string | null, cov: Coverage): number {
+  if (!publishedDay || !cov.firstDay || !cov.lastDay || publishedDay < cov.firstDay) return 0;
+  return Math.max(0, dayNumber(cov.lastDay) - dayNumber(publishedDay) + 1);
+}
+
 /** True when the data covers days 0..n-1 after publishing. */
 export function firstWindowCovered(publishedDay: string | null, n: number, cov: Coverage): boolean {
-  if (!publishedDay || !cov.firstDay || !cov.lastDay) return false;
-  return publishedDay >= cov.firstDay && addDays(publishedDay, n - 1) <= cov.lastDay;
+  return n <= coveredFirstDays(publishedDay, cov);
 }
 
 /** True when the post is at least n days old and the data spans the last n days. */
 export function lastWindowCovered(publishedDay: string | null, n: number, cov: Coverage): boolean {
   if (!publishedDay || !cov.firstDay || !cov.lastDay) return false;
-  const start = addDays(cov.lastDay, -(n - 1));
-  return publishedDay <= start && cov.firstDay <= start;
+  const start = dayNumber(cov.lastDay) - (n - 1);
+  return dayNumber(publishedDay) <= start && dayNumber(cov.firstDay) <= start;
+}
+
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day; cached, since a data set has at most a few thousand distinct days. */
+export function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
 }
 
 /**
- * Raw sums of one post from its daily rows (the reference the SQL in db/mutations/metrics.ts must agree with).
- * Rows of the same day (several sources) are added.
+ * Streams one post's traffic, one row per day in ascending day order (already summed over sources), into its raw
+ * sums, its publish-aligned curve and its monthly totals. The one implementation of the sums: the import-time
+ * summaries (db/mutations/metrics.ts) and {@link sumsFromDaily} both use it.
  */
-export function sumsFromDaily(daily: readonly DayViews[], publishedDay: string | null, cov: Coverage): PostSums {
-  const byDay = new Map<string, DayViews>();
-  for (const d of daily) {
-    const prev = byDay.get(d.day);
-    byDay.set(
-      d.day,
-      prev ? { day: d.day, pageViews: prev.pageViews + d.pageViews, botHits: prev.botHits + d.botHits } : d,
-    );
-  }
-  const s: PostSums = {
+export class PostAccumulator {
+  readonly sums: PostSums = {
     lifetimeViews: 0,
     botHits: 0,
     first7Views: 0,
@@ -128,27 +142,77 @@ export function sumsFromDaily(daily: readonly DayViews[], publishedDay: string |
     peakDay: null,
     peakViews: 0,
   };
-  for (const d of [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1))) {
-    s.lifetimeViews += d.pageViews;
-    s.botHits += d.botHits;
-    if (d.pageViews > s.peakViews) {
-      s.peakViews = d.pageViews;
-      s.peakDay = d.day;
-    }
-    if (cov.lastDay) {
-      const back = daysBetween(d.day, cov.lastDay);
-      if (back < 30) s.last30Views += d.pageViews;
-      if (back < 90) s.last90Views += d.pageViews;
-    }
-    if (publishedDay) {
-      const age = daysBetween(publishedDay, d.day);
-      if (age >= 0) s.sincePublishViews += d.pageViews;
-      if (age >= 0 && age < 7) s.first7Views += d.pageViews;
-      if (age >= 0 && age < 30) s.first30Views += d.pageViews;
-      if (age >= 0 && age < 90) s.first90Views += d.pageViews;
-    }
+  /** Page views by month (`YYYY-MM`) with bot hits. */
+  readonly months = new Map<string, { pageViews: number; botHits: number }>();
+  private readonly buckets = CURVE_AGES.map(() => 0);
+  private readonly pub: number | null;
+  private readonly last: number | null;
+
+  /** @param lastDay the newest day of the data (end of the "last N days" windows), or null without traffic. */
+  constructor(publishedDay: string | null, lastDay: string | null) {
+    this.pub = publishedDay ? dayNumber(publishedDay) : null;
+    this.last = lastDay ? dayNumber(lastDay) : null;
   }
-  return s;
+
+  /** Add one day; days must come in ascending order (the earliest day wins a tied peak). */
+  add(day: string, pageViews: number, botHits: number): void {
+    const s = this.sums;
+    const d = dayNumber(day);
+    s.lifetimeViews += pageViews;
+    s.botHits += botHits;
+    if (pageViews > s.peakViews) {
+      s.peakViews = pageViews;
+      s.peakDay = day;
+    }
+    if (this.last !== null) {
+      const back = this.last - d;
+      if (back < 30) s.last30Views += pageViews;
+      if (back < 90) s.last90Views += pageViews;
+    }
+    if (this.pub !== null) {
+      const age = d - this.pub;
+      if (age >= 0) {
+        s.sincePublishViews += pageViews;
+        if (age < 7) s.first7Views += pageViews;
+        if (age < 30) s.first30Views += pageViews;
+        if (age < 90) s.first90Views += pageViews;
+        const i = CURVE_AGES.findIndex((a) => age < a);
+        if (i >= 0) this.buckets[i] += pageViews;
+      }
+    }
+    const month = day.slice(0, 7);
+    const m = this.months.get(month);
+    if (m) {
+      m.pageViews += pageViews;
+      m.botHits += botHits;
+    } else this.months.set(month, { pageViews, botHits });
+  }
+
+  /** Cumulative page views in the first `age` days (days 0..age-1) for each of CURVE_AGES, in that order. */
+  curve(): number[] {
+    let sum = 0;
+    return this.buckets.map((b) => {
+      sum += b;
+      return sum;
+    });
+  }
+}
+
+/** Rows of the same day (several sources) added together, in ascending day order. */
+function byDay(daily: readonly DayViews[]): DayViews[] {
+  const m = new Map<string, DayViews>();
+  for (const d of daily) {
+    const prev = m.get(d.day);
+    m.set(d.day, prev ? { day: d.day, pageViews: prev.pageViews + d.pageViews, botHits: prev.botHits + d.botHits } : d);
+  }
+  return [...m.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** Raw sums of one post from its daily rows (any order; rows of one day from several sources are added). */
+export function sumsFromDaily(daily: readonly DayViews[], publishedDay: string | null, cov: Coverage): PostSums {
+  const acc = new PostAccumulator(publishedDay, cov.lastDay);
+  for (const d of byDay(daily)) acc.add(d.day, d.pageViews, d.botHits);
+  return acc.sums;
 }
 
 /**
@@ -191,18 +255,12 @@ export function metricsFromSums(
   };
 }
 
-/**
- * Cumulative page views in the first `age` days (days 0..age-1) for each of CURVE_AGES, from daily rows.
- * The reference for the post_curve table.
- */
+/** Cumulative page views in the first `age` days (days 0..age-1) at each of CURVE_AGES, from daily rows. */
 export function curveFromDaily(daily: readonly DayViews[], publishedDay: string): Map<number, number> {
-  const out = new Map<number, number>(CURVE_AGES.map((a) => [a, 0]));
-  for (const d of daily) {
-    const age = daysBetween(publishedDay, d.day);
-    if (age < 0) continue;
-    for (const a of CURVE_AGES) if (age < a) out.set(a, (out.get(a) ?? 0) + d.pageViews);
-  }
-  return out;
+  const acc = new PostAccumulator(publishedDay, null);
+  for (const d of byDay(daily)) acc.add(d.day, d.pageViews, d.botHits);
+  const c = acc.curve();
+  return new Map(CURVE_AGES.map((a, i) => [a, c[i]]));
 }
 
 /** The metric keys the cohort comparison offers, with their plain names (units: page views unless stated). */

@@ -21,7 +21,9 @@ Restore: stop Tend; cp BACKUP ${databasePath()}; rm -f ${databasePath()}-wal ${d
 function main(): number {
   let values: { out?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${HELP}`);
     return 2;

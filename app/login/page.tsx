@@ -68,7 +68,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           autoComplete="current-password"
           required
           maxLength={1024}
-          autoFocus
         />
         <button type="submit">Sign in</button>
       </form>

@@ -81,7 +81,8 @@ function labelOne(
   if (!parsed.success) return { ok: false, error: issues(parsed.error) };
   try {
     const r = setLabels(getDb(), [parsed.data.postId], parsed.data.label, parsed.data.setBy as LabelSetter);
-    const what = parsed.data.label ? `Labelled ${labelName(parsed.data.label)}` : 'Label cleared';
+    // The label's own key ("Labelled ai-assisted"), as the post page always said it.
+    const what = parsed.data.label ? `Labelled ${parsed.data.label}` : 'Label cleared';
     const message = r.changed ? what : `Already ${labelName(parsed.data.label)}`;
     if (revalidate) return done(message, r.model, r.changed);
     return { ok: true, message, agreement: describeAgreement(r.model), changed: r.changed };

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { addAnnotation, deleteAnnotation, updateAnnotation } from '@/db/mutations/settings-annotations';
 import { resetCullThresholds, saveCullThresholds } from '@/db/mutations/settings-cull';
 import { setSetting, validateTimeZone } from '@/db/settings';
+import { requireSession } from '@/lib/auth/session';
 
 function failure(err: unknown): ActionResult {
   if (err instanceof z.ZodError)
@@ -33,6 +34,7 @@ const siteInput = z.object({
 
 /** Save the site time zone and URL. Form fields: timeZone (IANA name), siteUrl (http(s) URL or empty). */
 export async function saveSiteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     const s = siteInput.parse({
       timeZone: form.get('timeZone') ?? '',
@@ -50,6 +52,7 @@ export async function saveSiteAction(_prev: ActionResult | null, form: FormData)
 
 /** Save the cull-suggestion thresholds. Form fields: bottomPercent, staleDays, keepSharePercent, minAgeDays, aiCounts. */
 export async function saveCullAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     saveCullThresholds(getDb(), Object.fromEntries(form.entries()));
     return done('Thresholds saved');
@@ -60,6 +63,7 @@ export async function saveCullAction(_prev: ActionResult | null, form: FormData)
 
 /** Go back to the default thresholds. */
 export async function resetCullAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     resetCullThresholds(getDb());
     return done('Back to the defaults');
@@ -72,6 +76,7 @@ const idInput = z.coerce.number().int().positive();
 
 /** Add a timeline note. Form fields: day (YYYY-MM-DD), text. */
 export async function addAnnotationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     addAnnotation(getDb(), { day: form.get('day'), text: form.get('text') });
     return done('Note added');
@@ -82,6 +87,7 @@ export async function addAnnotationAction(_prev: ActionResult | null, form: Form
 
 /** Edit a timeline note. Form fields: id, day, text. */
 export async function updateAnnotationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     updateAnnotation(getDb(), idInput.parse(form.get('id')), { day: form.get('day'), text: form.get('text') });
     return done('Note saved');
@@ -92,6 +98,7 @@ export async function updateAnnotationAction(_prev: ActionResult | null, form: F
 
 /** Delete a timeline note. Form field: id. */
 export async function deleteAnnotationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  await requireSession();
   try {
     deleteAnnotation(getDb(), idInput.parse(form.get('id')));
     return done('Note deleted');

@@ -13,6 +13,7 @@ import {
   suggestCull,
 } from '../../lib/cull-suggestion';
 import type { Db } from '../client';
+import { ensurePostMetrics } from '../mutations/metrics';
 import { getCoverage } from './metrics';
 
 export type { CullSuggestion, CullThresholds };
@@ -49,6 +50,7 @@ function readRows(db: Db): { rows: CullPostRow[]; firstDay: string | null; lastD
 
 /** Every published post's suggestion, by post id (posts that are not published get none). */
 export function listCullSuggestions(db: Db): Map<number, CullSuggestion> {
+  ensurePostMetrics(db);
   const t = getCullThresholds(db);
   const { rows, firstDay, lastDay } = readRows(db);
   const inputs = cullInputs(rows, { firstDay, lastDay }, t);

@@ -24,6 +24,7 @@ import {
 import { type Coverage, METRIC_KEYS, type MetricKey, metricsFromSums, type PostMetrics } from '../../lib/metrics';
 import { type DayRange, type OverviewParams, previousRange } from '../../lib/overview-params';
 import type { Db } from '../client';
+import { ensurePostMetrics } from '../mutations/metrics';
 import {
   getCoverage,
   listAnnotations,
@@ -91,6 +92,7 @@ const TOP_N = 10;
 
 /** Build the overview for `p`. Posts are the published ones; "in the range" means published in it. */
 export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
+  ensurePostMetrics(db);
   const coverage = getCoverage(db);
   const siteTotal = siteTotalViews(db);
   const cohorts = cohortOrder(p.split);
@@ -108,7 +110,6 @@ export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
   const previous = prevRange ? periodStats(posts, prevRange, p, ai) : null;
   const inCurrent = posts.filter((x) => inRange(x.publishedDay, p.range));
 
-  const cohortById = new Map(posts.map((x) => [x.id, x.cohort]));
   const calRange: DayRange | null =
     p.range ?? (coverage.firstDay && coverage.lastDay ? { from: coverage.firstDay, to: coverage.lastDay } : null);
   const cal = viewsByBucket(db, p.range);
@@ -118,7 +119,7 @@ export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
     const pv = viewsByBucket(db, prevRange);
     prevCal = { rows: pv.rows, buckets: bucketsOf(prevRange, pv.unit) };
   }
-  const calendarRows = calendarSeries(cal.rows, (id) => cohortById.get(id), cohorts, buckets, prevCal);
+  const calendarRows = calendarSeries(cal.rows, (label) => cohortOf(label, p.split), cohorts, buckets, prevCal);
   const annotations = listAnnotations(db)
     .filter((a) => inRange(a.day, calRange))
     .map((a) => ({ ...a, bucket: cal.unit === 'day' ? a.day : a.day.slice(0, 7) }));
@@ -145,7 +146,7 @@ export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
     posts,
     current,
     previous,
-    curve: curveSeries(inCurrent, listCurvePoints(db), cohorts, coverage),
+    curve: curveSeries(inCurrent, listCurvePoints(db, p.range), cohorts, coverage),
     calendar: { unit: cal.unit, rows: calendarRows, previousRange: prevRange },
     annotations,
     published: publishedPerMonth(inCurrent, cohorts),

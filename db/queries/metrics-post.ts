@@ -5,6 +5,7 @@
 import type { CullSuggestion } from '../../lib/cull-suggestion';
 import { type Coverage, metricsFromSums, type PostMetrics } from '../../lib/metrics';
 import type { Db } from '../client';
+import { ensurePostMetrics } from '../mutations/metrics';
 import { getCullSuggestion } from './cull-suggestions';
 import { getCoverage, getPostMetricRow, siteTotalViews } from './metrics';
 
@@ -18,6 +19,7 @@ export interface PostMetricsPanelData {
 
 /** The metrics panel's data for one post, or null when the post does not exist. */
 export function getPostMetricsPanelData(db: Db, postId: number): PostMetricsPanelData | null {
+  ensurePostMetrics(db);
   const row = getPostMetricRow(db, postId);
   if (!row) return null;
   const coverage = getCoverage(db);

@@ -1,9 +1,8 @@
 /**
  * Reads behind the metrics: the data's coverage, every post's raw sums (post_stats + post_metrics), the
- * publish-aligned curve points (post_curve), and views over calendar time. Summary tables first: daily traffic
- * (`counted_daily_views`: one source per day where sources overlap) is only read for the days of a range that do not
- * fill a whole month (at most two partial months, or a range of at most DAILY_MAX_DAYS days shown day by day),
- * through the day index.
+ * publish-aligned curve points (post_curve), and views over calendar time. Only summary tables: post_month_views
+ * for whole months, post_day_views (counted views per post per day, clustered by post) for the days of a range that
+ * do not fill a month. daily_views itself is never read here.
  */
 import { addDays, type Coverage, daysBetween, type PostSums } from '../../lib/metrics';
 import type { DayRange } from '../../lib/overview-params';
@@ -63,18 +62,23 @@ export function siteTotalViews(db: Db): number {
   return (db.$client.prepare('select coalesce(sum(lifetime_views), 0) as n from post_stats').get() as { n: number }).n;
 }
 
-/** Curve points (cumulative views at CURVE_AGES) of every published post with a publish day. */
-export function listCurvePoints(db: Db): { postId: number; age: number; cumViews: number }[] {
+/**
+ * Curve points `[postId, age, cumViews]` (cumulative views at CURVE_AGES) of published posts published in `range`
+ * (all when null), as raw arrays: up to 18 per post.
+ */
+export function listCurvePoints(db: Db, range: DayRange | null): [number, number, number][] {
   return db.$client
-    .prepare(`select c.post_id as postId, c.age, c.cum_views as cumViews from post_curve c
-      join posts p on p.id = c.post_id where p.status = 'publish'`)
-    .all() as { postId: number; age: number; cumViews: number }[];
+    .prepare(`select c.post_id, c.age, c.cum_views from post_curve c join posts p on p.id = c.post_id
+      where p.status = 'publish' and p.published_day between ? and ?`)
+    .raw()
+    .all(range?.from ?? '0000-00-00', range?.to ?? '9999-99-99') as [number, number, number][];
 }
 
-/** Human page views of one bucket (a day or a month) of one post. */
+/** Human page views of published posts in one bucket (a day or a month) with one authorship label. */
 export interface BucketViews {
   bucket: string;
-  postId: number;
+  /** The author's label, or null for unlabelled posts. */
+  label: AuthorshipLabel | null;
   pageViews: number;
 }
 
@@ -90,52 +94,59 @@ export function splitRange(r: DayRange): { months: [string, string] | null; days
   return { months: [firstFull.slice(0, 7), lastFullEnd.slice(0, 7)], days };
 }
 
+// Day spans are read post by post from post_day_views (clustered by post, day): CROSS JOIN keeps posts the outer
+// loop, so each post costs one seek and a short run, never a scan of every post's every day.
+const DAY_SPAN = `from posts p cross join post_day_views v left join authorship a on a.post_id = p.id
+  where p.status = 'publish' and v.post_id = p.id and v.day between ? and ?`;
+
 /**
- * Human page views per post per bucket over `range` (all data when null): per day when the range has at most
- * DAILY_MAX_DAYS days, else per month (partial months at the ends summed from daily_views).
+ * Human page views of published posts by bucket and label over `range` (all data when null): per day when the
+ * range has at most DAILY_MAX_DAYS days, else per month (whole months from post_month_views, the partial months at
+ * the ends from post_day_views). Summed in SQL: a few hundred rows reach JavaScript whatever the blog's size.
  */
 export function viewsByBucket(db: Db, range: DayRange | null): { unit: 'day' | 'month'; rows: BucketViews[] } {
   const c = db.$client;
   if (range && daysBetween(range.from, range.to) + 1 <= DAILY_MAX_DAYS) {
     const rows = c
-      .prepare(`select day as bucket, post_id as postId, sum(page_views) as pageViews from counted_daily_views
-        where day between ? and ? group by day, post_id`)
+      .prepare(`select v.day as bucket, a.label, sum(v.page_views) as pageViews ${DAY_SPAN} group by v.day, a.label`)
       .all(range.from, range.to) as BucketViews[];
     return { unit: 'day', rows };
   }
-  if (!range) {
-    const rows = c
-      .prepare('select month as bucket, post_id as postId, page_views as pageViews from post_month_views')
-      .all() as BucketViews[];
-    return { unit: 'month', rows };
-  }
+  const monthSql = `select m.month as bucket, a.label, sum(m.page_views) as pageViews from post_month_views m
+    join posts p on p.id = m.post_id left join authorship a on a.post_id = p.id
+    where p.status = 'publish' and m.month between ? and ? group by m.month, a.label`;
+  if (!range) return { unit: 'month', rows: c.prepare(monthSql).all('0000-00', '9999-99') as BucketViews[] };
   const { months, days } = splitRange(range);
-  const rows: BucketViews[] = [];
-  if (months)
-    rows.push(
-      ...(c
-        .prepare(`select month as bucket, post_id as postId, page_views as pageViews from post_month_views
-          where month between ? and ?`)
-        .all(months[0], months[1]) as BucketViews[]),
-    );
-  const partial = c.prepare(`select substr(day, 1, 7) as bucket, post_id as postId, sum(page_views) as pageViews
-    from counted_daily_views where day between ? and ? group by post_id`);
+  const rows: BucketViews[] = months ? (c.prepare(monthSql).all(months[0], months[1]) as BucketViews[]) : [];
+  const partial = c.prepare(
+    `select substr(v.day, 1, 7) as bucket, a.label, sum(v.page_views) as pageViews ${DAY_SPAN} group by a.label`,
+  );
   for (const d of days) rows.push(...(partial.all(d.from, d.to) as BucketViews[]));
   return { unit: 'month', rows };
 }
 
-/** Human page views per post over a range (for top posts and shares within the range). */
+/** Human page views per post over a range (all data when null), for top posts and shares within the range. */
 export function viewsByPost(db: Db, range: DayRange | null): Map<number, number> {
+  const c = db.$client;
   const out = new Map<number, number>();
+  const add = (rows: { id: number; v: number }[]) => {
+    for (const r of rows) out.set(r.id, (out.get(r.id) ?? 0) + r.v);
+  };
   if (!range) {
-    for (const r of db.$client.prepare('select post_id as id, lifetime_views as v from post_stats').all() as {
-      id: number;
-      v: number;
-    }[])
-      out.set(r.id, r.v);
+    add(c.prepare('select post_id as id, lifetime_views as v from post_stats').all() as { id: number; v: number }[]);
     return out;
   }
-  for (const r of viewsByBucket(db, range).rows) out.set(r.postId, (out.get(r.postId) ?? 0) + r.pageViews);
+  const { months, days } =
+    daysBetween(range.from, range.to) + 1 <= DAILY_MAX_DAYS ? { months: null, days: [range] } : splitRange(range);
+  if (months)
+    add(
+      c
+        .prepare(`select post_id as id, sum(page_views) as v from post_month_views where month between ? and ?
+          group by post_id`)
+        .all(months[0], months[1]) as { id: number; v: number }[],
+    );
+  const span = c.prepare(`select p.id, sum(v.page_views) as v ${DAY_SPAN} group by p.id`);
+  for (const d of days) add(span.all(d.from, d.to) as { id: number; v: number }[]);
   return out;
 }
 

@@ -26,7 +26,7 @@ test('review mode: label with the keyboard, skip, go back, undo', async ({ page 
   // The most confident suggestion comes first: the demo's research summaries are suggested AI-generated.
   await expect(page.getByTestId('label-suggestion')).toContainText('suggested: AI-generated');
   await page.keyboard.press('a');
-  await expect(status).toHaveText('Labelled AI-generated');
+  await expect(status).toHaveText('Labelled ai-generated');
   await expect(page.getByTestId('label-progress')).toContainText('Post 2 of');
   const second = await title.innerText();
   expect(second).not.toBe(first);
@@ -36,7 +36,7 @@ test('review mode: label with the keyboard, skip, go back, undo', async ({ page 
   await page.keyboard.press('ArrowLeft'); // back
   await expect(title).toHaveText(second);
   await page.keyboard.press('h'); // override: human
-  await expect(status).toHaveText('Labelled human-written');
+  await expect(status).toHaveText('Labelled human');
 
   await page.keyboard.press('k');
   await expect(title).toHaveText(second);
@@ -62,7 +62,7 @@ test('buttons work too, at phone width', async ({ page }) => {
   const title = page.getByTestId('label-title');
   const first = await title.innerText();
   await page.getByRole('button', { name: /^AI-assisted/ }).click();
-  await expect(page.getByTestId('label-status')).toHaveText('Labelled AI-assisted');
+  await expect(page.getByTestId('label-status')).toHaveText('Labelled ai-assisted');
   await expect(title).not.toHaveText(first);
   await page.getByRole('button', { name: /Back/ }).click();
   await expect(title).toHaveText(first);
@@ -77,7 +77,7 @@ test('post page: accept the suggestion in one click, see it in the history, undo
   await expect(panel.getByTestId('signals')).toContainText('First person singular');
   await expect(panel.getByTestId('agreement')).not.toBeEmpty();
   await panel.getByTestId('accept-suggestion').click();
-  await expect(panel.getByRole('status').first()).toHaveText('Labelled human-written');
+  await expect(panel.getByRole('status').first()).toHaveText('Labelled human');
   await page.reload();
   await expect(panel).toContainText('Labelled by you, accepting the suggestion');
   const history = panel.getByTestId('authorship-history');

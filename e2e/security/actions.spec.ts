@@ -72,6 +72,9 @@ test('cross-origin form posts to the sign-in and sign-out routes are refused', a
     maxRedirects: 0,
   });
   expect(login.status()).toBe(403);
-  const logout = await request.post('/api/auth/logout', { headers: { origin: 'http://evil.example' }, maxRedirects: 0 });
+  const logout = await request.post('/api/auth/logout', {
+    headers: { origin: 'http://evil.example' },
+    maxRedirects: 0,
+  });
   expect(logout.status()).toBe(403);
 });

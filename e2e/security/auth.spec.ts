@@ -45,7 +45,12 @@ test('a forged or tampered cookie is no session', async ({ browser, baseURL }) =
   const context = await browser.newContext();
   const url = new URL(baseURL as string);
   await context.addCookies([
-    { name: 'tend_session', value: `v1.${(Date.now() + 1e9).toString(36)}.forged.AAAA`, domain: url.hostname, path: '/' },
+    {
+      name: 'tend_session',
+      value: `v1.${(Date.now() + 1e9).toString(36)}.forged.AAAA`,
+      domain: url.hostname,
+      path: '/',
+    },
   ]);
   const page = await context.newPage();
   await page.goto('/posts');
@@ -83,7 +88,9 @@ test('login attempts are rate-limited per client address: 5 wrong, then even the
   }
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^Too many wrong passwords\. Wait \d+ seconds, then try again\.$/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    /^Too many wrong passwords\. Wait \d+ seconds, then try again\.$/,
+  );
   expect(await context.cookies()).toEqual([]);
   // Another address is not affected.
   await signIn(context.request, baseURL as string, { 'x-forwarded-for': '203.0.113.78' });

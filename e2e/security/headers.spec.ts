@@ -77,6 +77,11 @@ test('Tend cannot be framed', async ({ page, context, baseURL }) => {
   await page.setContent(`<iframe id="f" src="${baseURL}/"></iframe>`);
   await page.waitForTimeout(1000);
   const frame = page.frame({ url: /127\.0\.0\.1/ });
-  const framedHeading = frame ? await frame.locator('h1').count().catch(() => 0) : 0;
+  const framedHeading = frame
+    ? await frame
+        .locator('h1')
+        .count()
+        .catch(() => 0)
+    : 0;
   expect(framedHeading).toBe(0);
 });

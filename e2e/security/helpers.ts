@@ -51,8 +51,10 @@ export function cspViolations(page: Page): Promise<string[]> {
 /** Elements or attributes a payload would have created if it had been parsed as HTML. */
 export function injectedElements(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('img[src="x"], svg[onload], iframe, script:not([src]):not([nonce]), [onerror], [onload], [onmouseover]')].map(
-      (e) => e.outerHTML.slice(0, 120),
-    ),
+    [
+      ...document.querySelectorAll(
+        'img[src="x"], svg[onload], iframe, script:not([src]):not([nonce]), [onerror], [onload], [onmouseover]',
+      ),
+    ].map((e) => e.outerHTML.slice(0, 120)),
   );
 }

@@ -15,7 +15,11 @@ test.beforeEach(async ({ page, context, baseURL }) => {
 async function hoverCharts(page: Page): Promise<number> {
   const marks = page.locator('.recharts-bar-rectangle, .recharts-scatter-symbol, .recharts-rectangle');
   const n = Math.min(await marks.count(), 40);
-  for (let i = 0; i < n; i++) await marks.nth(i).hover({ force: true, timeout: 2000 }).catch(() => {});
+  for (let i = 0; i < n; i++)
+    await marks
+      .nth(i)
+      .hover({ force: true, timeout: 2000 })
+      .catch(() => {});
   return n;
 }
 
@@ -50,7 +54,9 @@ test('the hostile post page: title, body, author, tag and tooltips stay text', a
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(IMG_TITLE);
   // The body's escaped markup is shown as the words it is; its real <script> and <img> were dropped as HTML.
-  await expect(page.getByRole('main')).toContainText('markup as text: <script>alert(3)</script> and <img src=x onerror=alert(5)>');
+  await expect(page.getByRole('main')).toContainText(
+    'markup as text: <script>alert(3)</script> and <img src=x onerror=alert(5)>',
+  );
   expect(await hoverCharts(page)).toBeGreaterThan(0);
   expect(await injectedElements(page)).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
@@ -76,7 +82,7 @@ test('chart tooltips show a hostile title as text', async ({ page }) => {
   const n = await bars.count();
   for (let i = 0; i < n && !seen; i++) {
     await bars.nth(i).hover({ force: true });
-    seen = ((await tooltip.allTextContents()).join(' ')).includes(IMG_TITLE);
+    seen = (await tooltip.allTextContents()).join(' ').includes(IMG_TITLE);
   }
   expect(seen, 'a tooltip showing the <img> title literally').toBe(true);
   expect(await injectedElements(page)).toEqual([]);

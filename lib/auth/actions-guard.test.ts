@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const jar: { token?: string } = {};
 vi.mock('server-only', () => ({}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock('next/cache', () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+}));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (jar.token ? { name, value: jar.token } : undefined) }),
   headers: async () => new Headers({ host: '127.0.0.1:3000' }),
@@ -27,7 +32,9 @@ function walk(dir: string): string[] {
   });
 }
 const appFiles = walk(path.join(ROOT, 'app')).map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
-const serverActionFiles = appFiles.filter((f) => /^\s*['"]use server['"]/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+const serverActionFiles = appFiles.filter((f) =>
+  /^\s*['"]use server['"]/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')),
+);
 
 let dir: string;
 const saved = { ...process.env };
@@ -101,7 +108,9 @@ describe('route handlers check the session', () => {
   for (const file of routes) {
     it(`${file}: each handler starts with sessionDenied()`, () => {
       const src = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      const handlers = [...src.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE|HEAD)\b[\s\S]*?\{\n([\s\S]{0,200})/g)];
+      const handlers = [
+        ...src.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE|HEAD)\b[\s\S]*?\{\n([\s\S]{0,200})/g),
+      ];
       expect(handlers.length, 'no handler found').toBeGreaterThan(0);
       for (const [, method, body] of handlers)
         expect(body.trimStart(), `${method} must begin with a session check`).toMatch(

@@ -144,12 +144,16 @@ describe('access gate', () => {
       location: '/login?next=%2Fposts%3Fsort%3Dviews',
     });
     const same = { origin: 'http://127.0.0.1:3000' };
-    expect(decide(req({ method: 'POST', pathname: '/posts/1', h: { ...same, 'next-action': 'x' } }), locked)).toMatchObject({
+    expect(
+      decide(req({ method: 'POST', pathname: '/posts/1', h: { ...same, 'next-action': 'x' } }), locked),
+    ).toMatchObject({
       kind: 'deny',
       status: 401,
     });
     // A server action posted to the public login page still needs a session.
-    expect(decide(req({ method: 'POST', pathname: '/login', h: { ...same, 'next-action': 'x' } }), locked)).toMatchObject({
+    expect(
+      decide(req({ method: 'POST', pathname: '/login', h: { ...same, 'next-action': 'x' } }), locked),
+    ).toMatchObject({
       status: 401,
     });
     expect(decide(req({ pathname: '/api/export' }), locked)).toMatchObject({ status: 401 });
@@ -168,12 +172,23 @@ describe('access gate', () => {
   });
   it('keeps redirects after login on this site', () => {
     expect(safeNextPath('/posts/3?x=1')).toBe('/posts/3?x=1');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', null, '/a\r\nb'])
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      null,
+      '/a\r\nb',
+    ])
       expect(safeNextPath(bad)).toBe('/');
   });
   it('matches Origin against Host or X-Forwarded-Host', () => {
     expect(isSameOrigin(new Headers({ host: 'a:1', origin: 'http://a:1' }))).toBe(true);
-    expect(isSameOrigin(new Headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'tend.example', origin: 'https://tend.example' }))).toBe(true);
+    expect(
+      isSameOrigin(
+        new Headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'tend.example', origin: 'https://tend.example' }),
+      ),
+    ).toBe(true);
     expect(isSameOrigin(new Headers({ host: 'a:1', origin: 'null' }))).toBe(false);
     expect(isSameOrigin(new Headers({ host: 'a:1', origin: 'http://a:2' }))).toBe(false);
   });

@@ -9,7 +9,12 @@ import { hashPassword } from './password';
 let dir: string;
 let env: Env;
 const notAServer = ['/usr/bin/node', 'script.ts'];
-const nextStart = (host?: string) => ['/usr/bin/node', '/app/node_modules/next/dist/bin/next', 'start', ...(host ? ['-H', host] : [])];
+const nextStart = (host?: string) => [
+  '/usr/bin/node',
+  '/app/node_modules/next/dist/bin/next',
+  'start',
+  ...(host ? ['-H', host] : []),
+];
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-auth-'));
@@ -21,7 +26,10 @@ describe('authConfig', () => {
   it('is open without a password on loopback or outside a server', () => {
     expect(authConfig(env, notAServer)).toMatchObject({ required: false, problem: null, passwordSource: null });
     expect(authConfig(env, nextStart('127.0.0.1'))).toMatchObject({ required: false, problem: null });
-    expect(authConfig({ ...env, TEND_HOST: 'localhost' }, notAServer)).toMatchObject({ required: false, problem: null });
+    expect(authConfig({ ...env, TEND_HOST: 'localhost' }, notAServer)).toMatchObject({
+      required: false,
+      problem: null,
+    });
   });
   it('refuses to serve beyond loopback without a password (TEND_HOST, -H 0.0.0.0, or next start with no -H)', () => {
     for (const [e, argv] of [

@@ -88,7 +88,8 @@ export function authConfig(env: Env = process.env, argv: string[] = process.argv
       const stored = readAuthFile(authFilePath(env)).passwordHash;
       if (stored) {
         passwordSource = 'auth.json';
-        if (!isPasswordHash(stored)) problem = `passwordHash in ${authFilePath(env)} is not a hash made by npm run hash-password`;
+        if (!isPasswordHash(stored))
+          problem = `passwordHash in ${authFilePath(env)} is not a hash made by npm run hash-password`;
       }
     } catch (err) {
       problem = (err as Error).message;

@@ -55,7 +55,7 @@ export function isSameOrigin(headers: Headers): boolean {
 
 /** A redirect target from `?next=` that stays on this site: a path, not `//host` or `/\host`. */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next))
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next))
     return '/';
   return next.length > 2000 ? '/' : next;
 }
@@ -75,7 +75,11 @@ export function decide(req: GateRequest, cfg: GateConfig): Verdict {
     };
   const write = !SAFE_METHODS.has(req.method.toUpperCase()) || isAction;
   if (write && !isSameOrigin(req.headers))
-    return { kind: 'deny', status: 403, message: 'Cross-origin request refused: writes must come from Tend’s own pages.' };
+    return {
+      kind: 'deny',
+      status: 403,
+      message: 'Cross-origin request refused: writes must come from Tend’s own pages.',
+    };
   if (!cfg.required) return { kind: 'pass' };
   if (PUBLIC_PATHS.has(req.pathname) && !isAction) {
     if (req.pathname === '/login' && req.hasSession) return { kind: 'redirect', location: '/' };

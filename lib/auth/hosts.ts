@@ -35,7 +35,8 @@ export function hostOnly(hostPort: string): string {
  */
 export function listenHost(env: Env = process.env, argv: string[] = process.argv): string | null {
   if (env.TEND_HOST) return env.TEND_HOST;
-  const isNextCli = /[\\/]next[\\/]dist[\\/]bin[\\/]next$/.test(argv[1] ?? '') || /[\\/]\.bin[\\/]next$/.test(argv[1] ?? '');
+  const isNextCli =
+    /[\\/]next[\\/]dist[\\/]bin[\\/]next$/.test(argv[1] ?? '') || /[\\/]\.bin[\\/]next$/.test(argv[1] ?? '');
   if (!isNextCli || !argv.slice(2).some((a) => a === 'start' || a === 'dev')) return null;
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];

@@ -34,10 +34,16 @@ describe('compareRuns', () => {
   });
 
   it('leaves out metrics only one run has, or whose unit changed', () => {
-    const c = compareRuns(run([{ key: 'a', value: 1, unit: 'ms' }, { key: 'b', value: 1, unit: 'ms' }]), run([
-      { key: 'a', value: 1, unit: 'bytes' },
-      { key: 'c', value: 1, unit: 'ms' },
-    ]));
+    const c = compareRuns(
+      run([
+        { key: 'a', value: 1, unit: 'ms' },
+        { key: 'b', value: 1, unit: 'ms' },
+      ]),
+      run([
+        { key: 'a', value: 1, unit: 'bytes' },
+        { key: 'c', value: 1, unit: 'ms' },
+      ]),
+    );
     expect(c).toEqual([]);
   });
 

@@ -25,6 +25,8 @@ describe('listScriptUrls', () => {
   });
 
   it('lists nothing for a page without scripts (inline code is part of the HTML, not a file)', () => {
-    expect(listScriptUrls('<html><script>var a = 1;</script><link rel="stylesheet" href="/x.css"></html>', base)).toEqual([]);
+    expect(
+      listScriptUrls('<html><script>var a = 1;</script><link rel="stylesheet" href="/x.css"></html>', base),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,14 @@ describe('metric', () => {
   });
 
   it('marks a missed target and leaves the ratio out when the baseline is zero', () => {
-    const m = metric({ key: 'k', label: 'x', value: 3, unit: 'count', baseline: { label: 'b', value: 0 }, target: { max: 0, text: 'zero' } });
+    const m = metric({
+      key: 'k',
+      label: 'x',
+      value: 3,
+      unit: 'count',
+      baseline: { label: 'b', value: 0 },
+      target: { max: 0, text: 'zero' },
+    });
     expect(m.ratio).toBeUndefined();
     expect(m.met).toBe(false);
     expect(formatMetric(m)).toContain('n/a of b');

@@ -5,8 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parseFeedDate } from '../dates';
-import { normalizePath, slugify } from '../paths';
 import { MAX_CSV_COLUMNS, MAX_CSV_RECORD_CHARS } from '../limits';
+import { normalizePath, slugify } from '../paths';
 import { countWords, htmlToText } from '../text';
 import type { ParseResult, PostRecord, Reject } from '../types';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_XML_DEPTH, MAX_XML_TEXT_CHARS } from '../limits';
 import { parseFeed } from './feed';
-import { assertXmlWithinLimits } from './xml-guard';
 import { parseWxr } from './wxr';
+import { assertXmlWithinLimits } from './xml-guard';
 
 const rss = (item: string) =>
   `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title>\n<item>${item}<link>https://b.example/a</link></item>\n</channel></rss>`;
@@ -34,14 +34,18 @@ describe('assertXmlWithinLimits', () => {
   it('refuses nesting deeper than the limit, and accepts it at the limit', () => {
     const nest = (n: number) => `${'<div>'.repeat(n)}x${'</div>'.repeat(n)}`;
     // rss > channel > item > description: 4 levels before the nested ones.
-    expect(() => assertXmlWithinLimits(rss(`<description>${nest(MAX_XML_DEPTH - 4)}</description>`), 'ok.xml')).not.toThrow();
+    expect(() =>
+      assertXmlWithinLimits(rss(`<description>${nest(MAX_XML_DEPTH - 4)}</description>`), 'ok.xml'),
+    ).not.toThrow();
     expect(() => assertXmlWithinLimits(rss(`<description>${nest(100_000)}</description>`), 'deep.xml')).toThrow(
       /deep\.xml: line 3: elements are nested more than 100 deep/,
     );
   });
   it('refuses an absurd title quickly, and a huge run of plain text', () => {
     const title = 'A'.repeat(2_000_000);
-    expect(() => assertXmlWithinLimits(rss(`<title>${title}</title>`), 't.xml')).toThrow(/a title is over 100,000 characters/);
+    expect(() => assertXmlWithinLimits(rss(`<title>${title}</title>`), 't.xml')).toThrow(
+      /a title is over 100,000 characters/,
+    );
     expect(() => assertXmlWithinLimits(rss(`<title><![CDATA[${title}]]></title>`), 't.xml')).toThrow(/a title is over/);
     const text = 'b'.repeat(MAX_XML_TEXT_CHARS + 1);
     expect(() => assertXmlWithinLimits(rss(`<description>${text}</description>`), 'x.xml')).toThrow(
@@ -51,7 +55,9 @@ describe('assertXmlWithinLimits', () => {
     expect(() => assertXmlWithinLimits(rss(`<description><![CDATA[${text}]]></description>`), 'x.xml')).not.toThrow();
   });
   it('ignores markup characters inside attribute values, comments and CDATA', () => {
-    const xml = rss('<title a="x>y" b=\'<z>\'>t</title><!-- <a><b> --><description><![CDATA[<p><p><p>]]></description>');
+    const xml = rss(
+      '<title a="x>y" b=\'<z>\'>t</title><!-- <a><b> --><description><![CDATA[<p><p><p>]]></description>',
+    );
     expect(() => assertXmlWithinLimits(xml, 'a.xml')).not.toThrow();
   });
   it("passes every XML fixture of Tend's own and the shared ones (no false alarms)", () => {

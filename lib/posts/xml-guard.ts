@@ -76,7 +76,10 @@ export function assertXmlWithinLimits(xml: string, file: string): void {
     // Inside a title, everything up to here (text, CDATA, markup) counts; checked before the general text limit so
     // the message names the title.
     if (titleDepth >= 0 && textEnd - titleStart > MAX_RAW_TITLE_CHARS)
-      fail(titleStart, `a title is over ${n(MAX_RAW_TITLE_CHARS)} characters long (the limit is ${n(MAX_TITLE_CHARS)})`);
+      fail(
+        titleStart,
+        `a title is over ${n(MAX_RAW_TITLE_CHARS)} characters long (the limit is ${n(MAX_TITLE_CHARS)})`,
+      );
     if (textEnd - i > MAX_XML_TEXT_CHARS)
       fail(
         i,

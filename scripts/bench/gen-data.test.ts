@@ -19,9 +19,7 @@ describe('bench posts and daily views', () => {
     cleanup = t.cleanup;
     const generated = generatePostRecords(5, 12, '2026-06-30', 2);
     expect(new Set(generated.map((g) => g.record.path)).size).toBe(12);
-    expect(generated.map((g) => g.record.publishedAt)).toEqual(
-      [...generated.map((g) => g.record.publishedAt)].sort(),
-    );
+    expect(generated.map((g) => g.record.publishedAt)).toEqual([...generated.map((g) => g.record.publishedAt)].sort());
     const posts = writeBenchPosts(t.db, generated, 5);
     expect(posts).toHaveLength(12);
     const days = dayRange('2026-06-30', 20);
@@ -46,10 +44,13 @@ describe('bench posts and daily views', () => {
     cleanup = t.cleanup;
     writeBenchPosts(t.db, generatePostRecords(9, 60, '2026-06-30', 3), 9);
     const c = t.db.$client;
-    const labelled = (c.prepare('select count(*) as n from authorship where label is not null').get() as { n: number }).n;
+    const labelled = (c.prepare('select count(*) as n from authorship where label is not null').get() as { n: number })
+      .n;
     expect(labelled).toBeGreaterThan(30);
     expect(labelled).toBeLessThan(60);
-    const decided = c.prepare("select count(*) as n from decisions where decision != 'undecided'").get() as { n: number };
+    const decided = c.prepare("select count(*) as n from decisions where decision != 'undecided'").get() as {
+      n: number;
+    };
     expect(decided.n).toBeGreaterThan(0);
   });
 });

@@ -36,7 +36,11 @@ describe('writeAccessLogFile', () => {
   it('has about 20% bot lines (by the same bot check the importer uses), query strings and unpublished posts left alone', async () => {
     const file = path.join(dir, 'b.log');
     const r = await writeAccessLogFile(posts, { ...opts, file });
-    const hits = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => parseLogLine(l));
+    const hits = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => parseLogLine(l));
     const bots = hits.filter((h) => h?.userAgent && isBotUserAgent(h.userAgent)).length;
     expect(bots / hits.length).toBeGreaterThan(0.17);
     expect(bots / hits.length).toBeLessThan(0.23);

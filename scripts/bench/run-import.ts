@@ -165,7 +165,11 @@ async function profileImport(ctx: BenchContext, template: string, runDb: string,
   fs.mkdirSync(dir, { recursive: true });
   const before = new Set(fs.readdirSync(dir));
   await runTsChild(ctx, CHILD, ['import', template, runDb, log], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
+  // One file per thread (tsx's loader runs in a worker): the main thread's is the biggest.
+  const file = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
+    .sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size)[0];
   if (!file) return;
   const hot = hotFunctions(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile, 15);
   console.log(`\nImport CPU profile (${path.join(dir, file)}), top self time:`);
