@@ -4,7 +4,7 @@
  * series carries its n so the charts can state it.
  */
 import type { CohortKey } from './cohorts';
-import { addDays, type Coverage, CURVE_AGES, firstWindowCovered } from './metrics';
+import { addDays, type Coverage, CURVE_AGES, coveredFirstDays } from './metrics';
 import type { DayRange } from './overview-params';
 import { mulberry32 } from './random';
 import { iqr } from './stats';

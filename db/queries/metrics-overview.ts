@@ -63,7 +63,8 @@ export interface OverviewModel {
   current: PeriodStats;
   previous: PeriodStats | null;
   curve: CurvePoint[];
-  calendar: { unit: 'day' | 'month'; rows: CalendarRow[]; previousRange: DayRange | null };
+  /** Views over calendar time; `range` is the range shown (all data when no range was picked). */
+  calendar: { unit: 'day' | 'month'; rows: CalendarRow[]; previousRange: DayRange | null; range: DayRange | null };
   annotations: { id: number; day: string; text: string; bucket: string }[];
   published: ({ month: string } & Record<string, number | string>)[];
   top: { id: number; title: string; cohort: CohortKey; views: number; previousViews: number | null }[];
@@ -93,6 +94,43 @@ const TOP_N = 10;
 /** Build the overview for `p`. Posts are the published ones; "in the range" means published in it. */
 export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
   ensurePostMetrics(db);
+  const key = JSON.stringify([dataVersion(db), p]);
+  let model = cache.get(key);
+  if (model)
+    cache.delete(key); // re-inserted below: most recently used last
+  else model = computeOverview(db, p);
+  cache.set(key, model);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  // Notes change without an import: always read fresh.
+  const range = model.calendar.range;
+  const annotations = listAnnotations(db)
+    .filter((a) => inRange(a.day, range))
+    .map((a) => ({ ...a, bucket: model.calendar.unit === 'day' ? a.day : a.day.slice(0, 7) }));
+  return { ...model, annotations };
+}
+
+// The statistics (bootstrap included) and chart series only change when an import or a label changes: recent
+// results are kept per process, keyed by a fingerprint of the data and the URL params.
+const CACHE_SIZE = 8;
+const cache = new Map<string, OverviewModel>();
+
+/**
+ * A fingerprint that changes whenever the overview's inputs can have changed: an import or sync run, a label
+ * change (the labels themselves, summed by post and label), or a post added or removed.
+ */
+function dataVersion(db: Db): string {
+  const r = db.$client
+    .prepare(`select (select coalesce(max(id), 0) from import_runs) as runs,
+      (select coalesce(max(id), 0) from sync_runs) as syncs,
+      (select count(*) from posts) as posts,
+      (select coalesce(max(id), 0) from authorship_events) as events,
+      (select total(post_id * (case label when 'human' then 1 when 'ai-assisted' then 2 else 3 end))
+         || '/' || count(*) from authorship where label is not null) as labels`)
+    .get();
+  return JSON.stringify(r);
+}
+
+function computeOverview(db: Db, p: OverviewParams): OverviewModel {
   const coverage = getCoverage(db);
   const siteTotal = siteTotalViews(db);
   const cohorts = cohortOrder(p.split);
@@ -120,9 +158,6 @@ export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
     prevCal = { rows: pv.rows, buckets: bucketsOf(prevRange, pv.unit) };
   }
   const calendarRows = calendarSeries(cal.rows, (label) => cohortOf(label, p.split), cohorts, buckets, prevCal);
-  const annotations = listAnnotations(db)
-    .filter((a) => inRange(a.day, calRange))
-    .map((a) => ({ ...a, bucket: cal.unit === 'day' ? a.day : a.day.slice(0, 7) }));
 
   const views = viewsByPost(db, p.range);
   const prevViews = prevRange ? viewsByPost(db, prevRange) : null;
@@ -147,8 +182,8 @@ export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
     current,
     previous,
     curve: curveSeries(inCurrent, listCurvePoints(db, p.range), cohorts, coverage),
-    calendar: { unit: cal.unit, rows: calendarRows, previousRange: prevRange },
-    annotations,
+    calendar: { unit: cal.unit, rows: calendarRows, previousRange: prevRange, range: calRange },
+    annotations: [],
     published: publishedPerMonth(inCurrent, cohorts),
     top,
     rangeViews: sum(views),

@@ -51,6 +51,11 @@ export interface Metric {
   /** value / baseline.value, when a baseline exists and is not zero. */
   ratio?: number;
   target?: Target;
+  /**
+   * CPU time (user + system, ms) the measured work took, median, when it was measured: on a busy machine the wall
+   * time includes waiting for a core, the CPU time does not (it is about what the wall time would be on an idle one).
+   */
+  cpuMs?: number;
   /** Whether the target is met; absent when there is no target. */
   met?: boolean;
   note?: string;
@@ -96,7 +101,9 @@ export function formatValue(value: number, unit: Unit): string {
 
 /** One report line: label, value, ratio to the baseline, and the target with met/MISSED. */
 export function formatMetric(m: Metric): string {
-  const parts = [`${m.label}: ${formatValue(m.value, m.unit)}`];
+  const parts = [
+    `${m.label}: ${formatValue(m.value, m.unit)}${m.cpuMs === undefined ? '' : ` (CPU ${formatValue(m.cpuMs, 'ms')})`}`,
+  ];
   if (m.baseline)
     parts.push(
       `(${m.ratio === undefined ? 'n/a' : `${formatRatio(m.ratio)}`} of ${m.baseline.label} ${formatValue(m.baseline.value, m.unit)})`,

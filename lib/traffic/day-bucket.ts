@@ -37,8 +37,12 @@ export function makeDayOfEpoch(timeZone: string): (ms: number) => string {
     return s;
   };
 
+  // Logs are mostly in time order: the last hour's answer serves most lines without a map lookup.
+  let lastHour = Number.NaN;
+  let lastDay = '';
   return (ms: number): string => {
     const hour = Math.floor(ms / HOUR_MS);
+    if (hour === lastHour) return lastDay;
     let offset = offsetByHour.get(hour);
     if (offset === undefined) {
       const a = zone.offset(hour * HOUR_MS);
@@ -47,8 +51,16 @@ export function makeDayOfEpoch(timeZone: string): (ms: number) => string {
       if (offsetByHour.size >= CACHE_LIMIT) offsetByHour.clear();
       offsetByHour.set(hour, offset);
     }
-    // NaN marks an hour with a transition inside it: look this instant up exactly.
-    const minutes = Number.isNaN(offset) ? zone.offset(ms) : offset;
-    return dayString(ms + minutes * 60_000);
+    // NaN marks an hour with a transition inside it: look this instant up exactly (and do not remember it).
+    if (Number.isNaN(offset)) return dayString(ms + zone.offset(ms) * 60_000);
+    // An offset of whole hours keeps the hour within one local day; others (+05:45) can split it: check both ends.
+    const startDay = dayString(hour * HOUR_MS + offset * 60_000);
+    const endDay = dayString(hour * HOUR_MS + HOUR_MS - 1 + offset * 60_000);
+    if (startDay === endDay) {
+      lastHour = hour;
+      lastDay = startDay;
+      return startDay;
+    }
+    return dayString(ms + offset * 60_000);
   };
 }

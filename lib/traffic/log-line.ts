@@ -152,8 +152,17 @@ export function parseClfTime(line: string, start: number, end: number): number {
   }
   if (day > daysInMonth(year, mon)) return Number.NaN;
   const offsetMs = (oh * 60 + om) * 60_000 * (sign === 45 ? -1 : 1);
-  return Date.UTC(year, mon, day, hh, mm, ss) - offsetMs;
+  // Consecutive lines share their date: reuse its midnight instead of calling Date.UTC per line.
+  const dateKey = (year * 12 + mon) * 32 + day;
+  if (dateKey !== lastDateKey) {
+    lastDateKey = dateKey;
+    lastMidnight = Date.UTC(year, mon, day);
+  }
+  return lastMidnight + ((hh * 60 + mm) * 60 + ss) * 1000 - offsetMs;
 }
+
+let lastDateKey = -1;
+let lastMidnight = 0;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -13,6 +13,7 @@ const CHILD = 'scripts/bench/import-child.ts';
 
 interface ChildResult {
   ms: number;
+  cpuMs: number;
   maxRssBytes: number;
   lines: number;
   summary?: { read: number; imported: number; bot: number; unmatched: number; rejected: number };
@@ -66,6 +67,7 @@ export async function benchImport(ctx: BenchContext, template: string, log: stri
       label: `import ${lines}-line access log, median of ${imp.n}`,
       value: imp.median,
       unit: 'ms',
+      cpuMs: summarize(runs.map((r) => r.cpuMs)).median,
       baseline: { label: 'node readline line count', value: base.median },
       target: { max: targetMs, text: targetText },
       note,
