@@ -86,6 +86,8 @@ describe('period exports land in period_views, never in daily_views', () => {
     expect(s).toMatchObject({ imported, unmatched });
     expect(q(t.db, 'select * from daily_views')).toEqual([]);
     expect(lifetime(t.db, DIGGING)).toBe(0);
+    // Totals cover no single day: they never take part in the per-day winner rule.
+    expect(q(t.db, 'select * from traffic_coverage')).toEqual([]);
     // Unmatched period rows are kept under the period's origin, for mapping later.
     const um = q<{ origin: string }>(t.db, 'select distinct origin from unmatched_paths where source = ?', source);
     expect(um.map((r) => r.origin)).toEqual([`period:${Object.values(expected)[0][2]}`]);

@@ -24,7 +24,9 @@ export function curveSeries(
   cohorts: CohortKey[],
   cov: Coverage,
 ): CurvePoint[] {
-  const byPost = new Map(posts.map((p) => [p.id, { cohort: p.cohort, covered: coveredFirstDays(p.publishedDay, cov) }]));
+  const byPost = new Map(
+    posts.map((p) => [p.id, { cohort: p.cohort, covered: coveredFirstDays(p.publishedDay, cov) }]),
+  );
   const values = new Map<string, number[]>();
   for (const [postId, age, cumViews] of points) {
     const p = byPost.get(postId);

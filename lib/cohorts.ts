@@ -24,6 +24,15 @@ export const COHORT_LABELS: Record<CohortKey, string> = {
   unlabelled: 'Unlabelled',
 };
 
+/** Short names for chart legends and axes, where space is tight. */
+export const COHORT_SHORT: Record<CohortKey, string> = {
+  human: 'Human-written',
+  ai: 'AI',
+  'ai-assisted': 'AI-assisted',
+  'ai-generated': 'AI-generated',
+  unlabelled: 'Unlabelled',
+};
+
 /** Below this many posts with a value in either cohort, the page says "too few" instead of showing a p-value. */
 export const MIN_COHORT_N = 5;
 

@@ -194,7 +194,7 @@ async function benchServer(ctx: BenchContext, dbFile: string, o: Parameters<type
       .get() as { id: number };
     db.$client.close();
     await section(ctx, '(c) Server response time (built app, sequential requests)', () =>
-      benchResponses(ctx, server.base, top.id),
+      benchResponses(ctx, server.base, top.id, server.cpuMs),
     );
     await section(ctx, '(c) Load test (autocannon, 127.0.0.1)', () => benchLoad(ctx, server.base));
     await section(ctx, '(d) JavaScript sent to the browser', () => benchJavaScript(ctx, server.base, top.id));

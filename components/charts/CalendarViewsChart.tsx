@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { COHORT_COLORS } from './colors';
+import { byNames } from './legend';
 
 /** One day or month: views per cohort key, the total, and the previous period's total at the same position. */
 export type CalendarChartRow = { bucket: string; total: number; previous?: number } & Record<string, number | string>;
@@ -40,7 +41,7 @@ export function CalendarViewsChart({
           <XAxis dataKey="bucket" tick={{ fontSize: 12 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 12 }} width={52} allowDecimals={false} />
           <Tooltip formatter={(v) => Number(v).toLocaleString('en-US')} />
-          <Legend />
+          <Legend itemSorter={byNames([...cohorts.map((c) => c.name), 'Previous period, all posts'])} />
           {cohorts.map((c) => (
             <Area
               key={c.key}

@@ -2,6 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COHORT_COLORS } from './colors';
+import { byNames } from './legend';
 
 /** One age (days since publishing) with per cohort `<key>:median`, `<key>:band` ([q1, q3]) and `<key>:n`. */
 export type CurveRow = { age: number } & Record<string, number | [number, number] | null>;
@@ -23,7 +24,7 @@ export function CumulativeCurveChart({
   return (
     <div className="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" />
           <XAxis
             dataKey="age"
@@ -32,7 +33,8 @@ export function CumulativeCurveChart({
             domain={[0, maxAge]}
             ticks={TICKS.filter((t) => t <= maxAge)}
             tick={{ fontSize: 12 }}
-            label={{ value: 'days since publishing', position: 'insideBottom', offset: -10, fontSize: 12 }}
+            height={40}
+            label={{ value: 'days since publishing', position: 'insideBottom', offset: 2, fontSize: 11 }}
           />
           <YAxis tick={{ fontSize: 12 }} width={52} allowDecimals={false} />
           <Tooltip
@@ -43,7 +45,7 @@ export function CumulativeCurveChart({
                 : [Number(value).toLocaleString('en-US'), name]
             }
           />
-          <Legend verticalAlign="top" height={28} />
+          <Legend itemSorter={byNames(cohorts.map((c) => c.name))} />
           {cohorts.map((c) => (
             <Area
               key={`${c.key}-band`}
@@ -61,7 +63,7 @@ export function CumulativeCurveChart({
             <Line
               key={`${c.key}-median`}
               dataKey={(r: CurveRow) => r[`${c.key}:median`]}
-              name={`${c.name}, median`}
+              name={c.name}
               stroke={COHORT_COLORS[c.key]}
               strokeWidth={2}
               dot={{ r: 2 }}

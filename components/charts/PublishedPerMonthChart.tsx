@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COHORT_COLORS } from './colors';
+import { byNames } from './legend';
 
 /** Posts published in one month (`YYYY-MM`), one key per cohort. */
 export type PublishedRow = { month: string } & Record<string, number | string>;
@@ -22,7 +23,7 @@ export function PublishedPerMonthChart({
           <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 12 }} width={36} allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={byNames(cohorts.map((c) => c.name))} />
           {cohorts.map((c) => (
             <Bar
               key={c.key}

@@ -8,6 +8,7 @@ import {
   ScatterChart,
   Tooltip,
   XAxis,
+  type XAxisTickContentProps,
   YAxis,
 } from 'recharts';
 import { COHORT_COLORS } from './colors';
@@ -38,8 +39,18 @@ export function StripPlotChart({ cohorts, unit }: { cohorts: StripCohort[]; unit
             dataKey="x"
             domain={[-0.5, cohorts.length - 0.5]}
             ticks={ticks}
-            tickFormatter={(i: number) => cohorts[i]?.name ?? ''}
-            tick={{ fontSize: 12 }}
+            tick={(props: XAxisTickContentProps) => (
+              <g transform={`translate(${props.x},${props.y})`}>
+                <text textAnchor="middle" fontSize={11} fill="#5b6470">
+                  {(cohorts[Number(props.payload.value)]?.name ?? '').split(/(?<=-)|\s+/).map((w, k) => (
+                    <tspan key={k} x={0} dy={k === 0 ? 12 : 13}>
+                      {w}
+                    </tspan>
+                  ))}
+                </text>
+              </g>
+            )}
+            height={44}
             interval={0}
           />
           <YAxis type="number" dataKey="y" scale="sqrt" domain={[0, 'auto']} tick={{ fontSize: 12 }} width={52} />

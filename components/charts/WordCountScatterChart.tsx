@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { COHORT_COLORS } from './colors';
+import { byNames } from './legend';
 
 /** One post: word count, the metric's value, and its title for the tooltip. */
 export interface WordPoint {
@@ -21,14 +22,15 @@ export function WordCountScatterChart({
   return (
     <div className="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" />
           <XAxis
             type="number"
             dataKey="words"
             name="Words"
             tick={{ fontSize: 12 }}
-            label={{ value: 'words', position: 'insideBottom', offset: -10, fontSize: 12 }}
+            height={40}
+            label={{ value: 'words', position: 'insideBottom', offset: 2, fontSize: 11 }}
           />
           <YAxis
             type="number"
@@ -40,7 +42,7 @@ export function WordCountScatterChart({
             width={52}
           />
           <Tooltip formatter={(v, name) => [Number(v).toLocaleString('en-US'), name]} labelFormatter={() => ''} />
-          <Legend verticalAlign="top" height={28} />
+          <Legend itemSorter={byNames(series.map((x) => x.name))} />
           {series.map((s) => (
             <Scatter
               key={s.key}

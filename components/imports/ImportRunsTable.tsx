@@ -1,7 +1,14 @@
 import { fmtInt } from '@/components/Badges';
 import type { ImportRunRow } from '@/db/queries/imports';
+import styles from './imports.module.css';
 
-/** Every import run (CLI, sync, demo), newest first: what was read, what landed, how it ended. */
+/** The file name without its folder (the full path stays in the tooltip). */
+const baseName = (f: string) => f.split(/[\\/]/).pop() || f;
+
+/**
+ * Every import run (CLI, sync, demo), newest first: what was read, what landed, how it ended. On a phone the table
+ * scrolls sideways rather than squeezing the file names into a column of letters.
+ */
 export function ImportRunsTable({ runs }: { runs: ImportRunRow[] }) {
   if (runs.length === 0) {
     return (
@@ -13,7 +20,7 @@ export function ImportRunsTable({ runs }: { runs: ImportRunRow[] }) {
   }
   return (
     <div className="table-wrap">
-      <table data-testid="import-runs">
+      <table data-testid="import-runs" className={styles.runsTable}>
         <thead>
           <tr>
             <th>When (UTC)</th>
@@ -34,8 +41,8 @@ export function ImportRunsTable({ runs }: { runs: ImportRunRow[] }) {
               <td>
                 {r.kind} <span className="muted small">{r.format}</span>
               </td>
-              <td className="small" style={{ wordBreak: 'break-all' }}>
-                {r.file}
+              <td className={`small ${styles.file}`} title={r.file}>
+                {baseName(r.file)}
                 {r.firstDay && (
                   <div className="muted">
                     {r.firstDay} to {r.lastDay}

@@ -57,7 +57,6 @@ export function UnmatchedTable({
               <th className="num">Page views</th>
               <th className="num">Bot hits</th>
               <th className="num">Days</th>
-              <th>Map</th>
             </tr>
           </thead>
           <tbody>
@@ -66,11 +65,6 @@ export function UnmatchedTable({
                 <td className={styles.path}>
                   <code>{u.path}</code>
                   <div className="muted small">{u.sources}</div>
-                </td>
-                <td className="num">{int(u.pageViews)}</td>
-                <td className="num">{int(u.botHits)}</td>
-                <td className="num">{int(u.days)}</td>
-                <td>
                   {open === u.path ? (
                     <form action={formAction} className={styles.mapForm} aria-label={`Map ${u.path} to a post`}>
                       <input type="hidden" name="path" value={u.path} />
@@ -96,13 +90,18 @@ export function UnmatchedTable({
                   ) : (
                     <button
                       type="button"
-                      className="secondary"
+                      className={`secondary ${styles.mapButton}`}
                       onClick={() => setOpen(u.path)}
                       aria-label={`Map ${u.path} to a post`}
                     >
                       Map to a post{u.suggested !== null ? ' (suggested)' : ''}
                     </button>
                   )}
+                </td>
+                <td className="num">{int(u.pageViews)}</td>
+                <td className="num">{int(u.botHits)}</td>
+                <td className="num">
+                  {u.days > 0 ? int(u.days) : <span title="only totals over a period">period</span>}
                 </td>
               </tr>
             ))}

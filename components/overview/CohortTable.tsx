@@ -3,8 +3,8 @@ import type { PeriodStats } from '@/db/queries/metrics-overview';
 import { type Comparison, fmtP, MIN_COHORT_N } from '@/lib/cohorts';
 import { METRIC_NAMES, type MetricKey } from '@/lib/metrics';
 import { CohortChip } from './CohortChip';
-import styles from './overview.module.css';
 import { fmtMedianIqr, fmtMetric } from './format';
+import styles from './overview.module.css';
 
 /** "r = −0.42: AI-generated posts tend to be lower" — the rank-biserial effect size in words. */
 export function effectText(c: Comparison): string {
@@ -74,7 +74,11 @@ export function CohortTable({
               <td className="num" data-testid={`views-${s.cohort}`} data-label="Page views">
                 {fmtInt(s.totalViews)}
               </td>
-              <td className="num" data-testid={`median-${s.cohort}`} data-label={`Median ${METRIC_NAMES[metric]} (IQR)`}>
+              <td
+                className="num"
+                data-testid={`median-${s.cohort}`}
+                data-label={`Median ${METRIC_NAMES[metric]} (IQR)`}
+              >
                 {fmtMedianIqr(metric, m)}
               </td>
               <td className="num" data-testid={`nvalue-${s.cohort}`} data-label="Posts with a value">

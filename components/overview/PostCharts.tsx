@@ -6,7 +6,7 @@ import { StripPlotChart } from '@/components/charts/StripPlotChart';
 import { WordCountScatterChart } from '@/components/charts/WordCountScatterChart';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
 import { jitter, sampleEvenly } from '@/lib/cohort-charts';
-import { COHORT_LABELS, metricValues } from '@/lib/cohorts';
+import { COHORT_LABELS, COHORT_SHORT, metricValues } from '@/lib/cohorts';
 import { METRIC_NAMES, type MetricKey } from '@/lib/metrics';
 import { iqr } from '@/lib/stats';
 import { ChartPanel } from './ChartPanel';
@@ -15,7 +15,7 @@ import { fmtMedianIqr, fmtMetric } from './format';
 const STRIP_MAX = 300;
 const SCATTER_MAX = 1500;
 
-const named = (m: OverviewModel) => m.cohorts.map((c) => ({ key: c, name: COHORT_LABELS[c] }));
+const named = (m: OverviewModel) => m.cohorts.map((c) => ({ key: c, name: COHORT_SHORT[c] }));
 
 /** Publish-aligned cumulative views: median line and IQR band per cohort. */
 export function CurveSection({ m }: { m: OverviewModel }) {
@@ -81,7 +81,7 @@ export function DistributionSection({ m, metric }: { m: OverviewModel; metric: M
     const q = iqr(values);
     return {
       key: c,
-      name: COHORT_LABELS[c],
+      name: COHORT_SHORT[c],
       n: values.length,
       min: values.length ? Math.min(...values) : null,
       max: values.length ? Math.max(...values) : null,
@@ -202,7 +202,7 @@ export function ScatterSection({ m, metric }: { m: OverviewModel; metric: Metric
   const drawn = sampleEvenly(members, SCATTER_MAX);
   const series = m.cohorts.map((c) => ({
     key: c,
-    name: COHORT_LABELS[c],
+    name: COHORT_SHORT[c],
     points: drawn
       .filter((p) => p.cohort === c)
       .map((p) => ({ words: p.wordCount, value: p.metrics[metric] as number, title: p.title })),

@@ -2,7 +2,7 @@ import { fmtInt } from '@/components/Badges';
 import { CalendarViewsChart } from '@/components/charts/CalendarViewsChart';
 import { TopPostsChart } from '@/components/charts/TopPostsChart';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
-import { COHORT_LABELS } from '@/lib/cohorts';
+import { COHORT_LABELS, COHORT_SHORT } from '@/lib/cohorts';
 import { ChartPanel } from './ChartPanel';
 import { CohortChip } from './CohortChip';
 import { fmtChange } from './format';
@@ -71,7 +71,7 @@ export function CalendarSection({ m }: { m: OverviewModel }) {
       {rows.length > 0 ? (
         <CalendarViewsChart
           data={rows}
-          cohorts={m.cohorts.map((c) => ({ key: c, name: COHORT_LABELS[c] }))}
+          cohorts={m.cohorts.map((c) => ({ key: c, name: COHORT_SHORT[c] }))}
           annotations={m.annotations}
           showPrevious={showPrevious}
         />
@@ -90,7 +90,7 @@ export function TopPostsSection({ m }: { m: OverviewModel }) {
       id="top-posts-h"
       testId="top"
       title={`Top ${m.top.length} posts by page views`}
-      caption={`n = ${fmtInt(m.top.length)} of ${fmtInt(m.posts.length)} published posts, page views in the period shown, coloured by cohort${comparing ? '; grey bars: the previous period' : ''}.`}
+      caption={`n = ${fmtInt(m.top.length)} of ${fmtInt(m.posts.length)} published posts, page views in the period shown, coloured by cohort${comparing ? '; grey bars: the same posts in the previous period' : ''}.`}
       numbers={
         <ol data-testid="top-posts">
           {m.top.map((p) => (
@@ -112,7 +112,7 @@ export function TopPostsSection({ m }: { m: OverviewModel }) {
           data={m.top.map((p) => ({
             title: p.title,
             cohort: p.cohort,
-            cohortName: COHORT_LABELS[p.cohort],
+            cohortName: COHORT_SHORT[p.cohort],
             views: p.views,
             ...(p.previousViews !== null ? { previous: p.previousViews } : {}),
           }))}

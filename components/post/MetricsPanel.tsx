@@ -6,6 +6,8 @@ const VERDICT_NAMES = { keep: 'Keep', review: 'Review', 'cull-candidate': 'Cull 
 const VERDICT_COLORS = { keep: 'var(--keep)', review: '#d08c2c', 'cull-candidate': 'var(--cull)' } as const;
 
 function fmt(n: number, digits = 0): string {
+  // Small rates keep two significant digits ("0.015 per day"), never round to a misleading 0.
+  if (digits > 0 && n > 0 && n < 1) return n.toLocaleString('en-US', { maximumSignificantDigits: 2 });
   return n.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
@@ -25,7 +27,11 @@ function whyMissing(kind: 'first' | 'last', n: number, publishedDay: string | nu
 export function MetricsPanel({ data }: { data: PostMetricsPanelData | null }) {
   if (!data) return null;
   const { metrics: m, coverage: cov, publishedDay, suggestion } = data;
-  const missing = (text: string) => <span className="muted small">{text}</span>;
+  const missing = (text: string) => (
+    <span className="muted small" style={{ fontWeight: 400 }}>
+      {text}
+    </span>
+  );
   const win = (kind: 'first' | 'last', n: number, v: number | null) =>
     v === null ? missing(`left out: ${whyMissing(kind, n, publishedDay, cov)}`) : fmt(v);
   const rows: { key: string; value: ReactNode; name: string; def: string }[] = [
@@ -104,24 +110,18 @@ export function MetricsPanel({ data }: { data: PostMetricsPanelData | null }) {
           </ul>
         </div>
       )}
-      <table>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-metric={r.key}>
-              <th
-                scope="row"
-                style={{ textTransform: 'none', letterSpacing: 0, fontSize: '0.9rem', color: 'var(--ink)' }}
-              >
-                {r.name}
-                <div className="muted small" style={{ fontWeight: 400 }}>
-                  {r.def}
-                </div>
-              </th>
-              <td className="num">{r.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="stats">
+        {rows.map((r) => (
+          <div key={r.key} className="stat" data-metric={r.key}>
+            <div className="value" data-testid={`metric-${r.key}`} style={{ fontSize: '1.15rem' }}>
+              {r.value}
+            </div>
+            <div className="label">
+              <strong>{r.name}</strong>: {r.def}
+            </div>
+          </div>
+        ))}
+      </div>
     </section>
   );
 }

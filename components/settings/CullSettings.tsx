@@ -32,12 +32,22 @@ export function CullSettings({
       </h2>
       <p className="small">
         Every post gets a suggested verdict with its reasons (on the post page, in review and in the plan). It is a
-        suggestion only: it never changes a decision. The rule: a post younger than the minimum age is <em>keep</em>{' '}
-        (too new to judge); a post still earning the keep share of traffic is <em>keep</em>; otherwise each weak signal
-        counts one — first-30-day views in the bottom percent, no human page view for the silent days, and AI authorship
-        if you count it. 0 signals: <em>keep</em>, 1: <em>review</em>, 2 or more: <em>cull candidate</em>. A signal the
-        data cannot decide (window not covered) never counts against a post.
+        suggestion only: it never changes a decision. The rule:
       </p>
+      <ul className="small">
+        <li>
+          A post younger than the minimum age: <strong>keep</strong> (too new to judge).
+        </li>
+        <li>
+          A post still earning at least the keep share of the last 90 days' traffic: <strong>keep</strong>.
+        </li>
+        <li>
+          Otherwise each weak signal counts one: first-30-day views in the bottom percent; no human page view for the
+          set number of days; AI authorship, if you count it. 0 signals: <strong>keep</strong>, 1:{' '}
+          <strong>review</strong>, 2 or more: <strong>cull candidate</strong>.
+        </li>
+        <li>A signal the data cannot decide (the window is not covered yet) never counts against a post.</li>
+      </ul>
       <p className="small" data-testid="cull-counts">
         With these thresholds: {counts.keep ?? 0} keep, {counts.review ?? 0} review, {counts['cull-candidate'] ?? 0}{' '}
         cull candidates.
@@ -77,7 +87,7 @@ export function CullSettings({
             <input name="minAgeDays" type="number" min={0} max={3650} step={1} defaultValue={t.minAgeDays} required />
           </label>
           <label>
-            Counts as a weak signal
+            AI authorship counted as a weak signal
             <select name="aiCounts" defaultValue={t.aiCounts}>
               {AI_CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>

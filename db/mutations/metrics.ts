@@ -60,7 +60,10 @@ export function recomputePostMetrics(tx: Tx): void {
         s.peakViews,
       );
       // Without a publish day there is nothing to align on: no curve.
-      if (pd) acc.curve().forEach((v, i) => curve.run(id, CURVE_AGES[i], v));
+      if (pd) {
+        const cum = acc.curve();
+        for (let i = 0; i < cum.length; i++) curve.run(id, CURVE_AGES[i], cum[i]);
+      }
       for (const [m, v] of acc.months) month.run(id, m, v.pageViews, v.botHits);
     }
   })();

@@ -40,6 +40,40 @@ export interface WriteTrafficResult {
   referrerRows: number;
 }
 
+const BATCH = 128;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A multi-row upsert: values are buffered and written `BATCH` rows per statement, which crosses from JavaScript
+ * into SQLite a hundred times less often than one statement per row (the hot path of a large log import).
+ */
+function batchedUpsert(
+  c: Tx['$client'],
+  target: string,
+  width: number,
+  onConflict: string,
+): { push: (...values: unknown[]) => void; flush: () => void } {
+  const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+  const sql = (n: number) =>
+    `insert into ${target} values ${Array.from({ length: n }, () => tuple).join(',')} ${onConflict}`;
+  const full = c.prepare(sql(BATCH));
+  let buf: unknown[] = [];
+  return {
+    push: (...values) => {
+      for (const v of values) buf.push(v);
+      if (buf.length === BATCH * width) {
+        full.run(buf);
+        buf = [];
+      }
+    },
+    flush: () => {
+      if (buf.length) c.prepare(sql(buf.length / width)).run(buf);
+      buf = [];
+    },
+  };
+}
+
 /** Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths. */
 export function loadPathIndex(tx: Tx): Map<string, number> {
   const m = new Map<string, number>();
@@ -100,14 +134,22 @@ export function addTraffic(
 ): WriteTrafficResult {
   const c = tx.$client;
   const index = loadPathIndex(tx);
-  const addDaily = c.prepare(`insert into daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)
-    values (?,?,?,?,?,?,?) on conflict (post_id, day, source, origin) do update set
+  const addDaily = batchedUpsert(
+    c,
+    'daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)',
+    7,
+    `on conflict (post_id, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits,
     visitors = case when visitors is null and excluded.visitors is null then null
-                    else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`);
-  const addUnmatched = c.prepare(`insert into unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)
-    values (?,?,?,?,?,?,?) on conflict (path, kind, day, source, origin) do update set
-    page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`);
+                    else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`,
+  );
+  const addUnmatched = batchedUpsert(
+    c,
+    'unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)',
+    7,
+    `on conflict (path, kind, day, source, origin) do update set
+    page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`,
+  );
   const res: WriteTrafficResult = {
     matchedRows: 0,
     unmatchedRows: 0,
@@ -117,20 +159,32 @@ export function addTraffic(
     referrerRows: 0,
   };
   const days = new Set<string>();
+  const matched: { postId: number; r: DailyPathViews }[] = [];
+  const unmatched: DailyPathViews[] = [];
   for (const r of rows) {
     days.add(r.day);
     const postId = r.kind === 'page' ? index.get(r.path) : undefined;
     res.botHits += r.botHits;
     if (postId !== undefined) {
-      addDaily.run(postId, r.day, scope.source, scope.origin, r.pageViews, r.visitors, r.botHits);
-      res.matchedRows++;
+      matched.push({ postId, r });
       res.pageViews += r.pageViews;
     } else {
-      addUnmatched.run(r.path, r.day, scope.source, scope.origin, r.kind, r.pageViews, r.botHits);
-      res.unmatchedRows++;
+      unmatched.push(r);
       res.unmatchedPageViews += r.pageViews;
     }
   }
+  res.matchedRows = matched.length;
+  res.unmatchedRows = unmatched.length;
+  // Inserting in primary-key order appends to the B-tree instead of touching pages all over it: much faster in bulk.
+  matched.sort((a, b) => a.postId - b.postId || (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0));
+  for (const { postId, r } of matched) {
+    addDaily.push(postId, r.day, scope.source, scope.origin, r.pageViews, r.visitors, r.botHits);
+  }
+  addDaily.flush();
+  unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
+  for (const r of unmatched)
+    addUnmatched.push(r.path, r.day, scope.source, scope.origin, r.kind, r.pageViews, r.botHits);
+  addUnmatched.flush();
   const addRef =
     c.prepare(`insert into post_referrers (post_id, source, origin, referrer, page_views) values (?,?,?,?,?)
     on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views`);

@@ -36,6 +36,7 @@ export interface UnmatchedRow {
   kind: string;
   pageViews: number;
   botHits: number;
+  /** Days with daily rows (0 when only period totals name the path). */
   days: number;
   /** Sources that reported it, comma-separated (`access-log,ga4`). */
   sources: string;
@@ -47,7 +48,8 @@ export interface UnmatchedRow {
  */
 export function listUnmatchedPaths(db: Db, kind = 'page', limit = 100): UnmatchedRow[] {
   return db.$client
-    .prepare(`select path, kind, sum(page_views) as pageViews, sum(bot_hits) as botHits, count(distinct day) as days,
+    .prepare(`select path, kind, sum(page_views) as pageViews, sum(bot_hits) as botHits,
+        count(distinct case when origin not like 'period:%' then day end) as days,
         group_concat(distinct source) as sources
       from unmatched_paths u
       where kind = ? and (origin like 'period:%' or not exists

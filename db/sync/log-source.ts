@@ -13,6 +13,7 @@ import { logIdentity, logOrigin, readHeadText } from '../../lib/traffic/file-hea
 import { createLineParser } from '../../lib/traffic/line-parsers';
 import { readAccessLog } from '../../lib/traffic/read-access-log';
 import type { Db } from '../client';
+import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
 import { addTraffic, deleteOrigin, recomputePostStats } from '../mutations/traffic';
 import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
@@ -109,46 +110,48 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
     res = await read(0);
   }
   const origin = logOrigin(headHash);
-  return db.$client.transaction(() => {
-    if (restart) deleteOrigin(db, 'access-log', origin);
-    const w = addTraffic(db, res.rows, { source: 'access-log', origin }, res.referrers);
-    db.$client
-      .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, updated_at)
+  return withLargeCache(db, () =>
+    db.$client.transaction(() => {
+      if (restart) deleteOrigin(db, 'access-log', origin);
+      const w = addTraffic(db, res.rows, { source: 'access-log', origin }, res.referrers);
+      db.$client
+        .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, updated_at)
         values (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) on conflict (key) do update set
         path = excluded.path, device = excluded.device, inode = excluded.inode, size = excluded.size,
         offset = excluded.offset, updated_at = excluded.updated_at`)
-      .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset);
-    recomputePostStats(db);
-    if (res.counts.read > 0 || restart) {
-      recordRun(
-        db,
-        {
-          kind: 'views',
-          file,
-          format: `${format} (sync ${src.name})`,
-          read: res.counts.read,
-          imported: w.pageViews,
-          bot: res.counts.botHits,
-          unmatched: w.unmatchedPageViews,
-          rejected: res.counts.rejected,
-          skipped: {},
-          rejects: res.rejects,
-          warnings: [],
-          firstDay: res.firstDay,
-          lastDay: res.lastDay,
-          detail: {},
-        },
-        'ok',
-        headHash,
-      );
-    }
-    return {
-      item: file,
-      action: 'read' as const,
-      reason: restart ? `${plan.reason}, read from the start` : plan.reason,
-      lines: res.counts.read,
-      pageViews: w.pageViews,
-      botHits: res.counts.botHits,
-    };
-  })();
+        .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset);
+      recomputePostStats(db);
+      if (res.counts.read > 0 || restart) {
+        recordRun(
+          db,
+          {
+            kind: 'views',
+            file,
+            format: `${format} (sync ${src.name})`,
+            read: res.counts.read,
+            imported: w.pageViews,
+            bot: res.counts.botHits,
+            unmatched: w.unmatchedPageViews,
+            rejected: res.counts.rejected,
+            skipped: {},
+            rejects: res.rejects,
+            warnings: [],
+            firstDay: res.firstDay,
+            lastDay: res.lastDay,
+            detail: {},
+          },
+          'ok',
+          headHash,
+        );
+      }
+      return {
+        item: file,
+        action: 'read' as const,
+        reason: restart ? `${plan.reason}, read from the start` : plan.reason,
+        lines: res.counts.read,
+        pageViews: w.pageViews,
+        botHits: res.counts.botHits,
+      };
+    })(),
+  );
 }

@@ -80,7 +80,9 @@ for (const [device, width, height] of [
 
     test('a bad value in a shared link is ignored and named', async ({ page }) => {
       await page.goto('/?from=2024-02-30&split=1');
-      await expect(page.getByTestId('range-bar').getByRole('alert')).toContainText('ignored from="2024-02-30": is not a calendar day');
+      await expect(page.getByTestId('range-bar').getByRole('alert')).toContainText(
+        'ignored from="2024-02-30": is not a calendar day',
+      );
       await expect(page.getByTestId('n-ai-generated')).toHaveText('3');
     });
   });
@@ -100,5 +102,7 @@ async function checkRange(page: Page) {
   );
   await expect(page.getByTestId('prev-human')).toHaveText('40.5 (2)');
   // Views on days in the range: h3 50 + h4 30 + g2 2 + a1 10 + h5 60 + g3 5 + a2 20 = 177; previous: 30+3+10+41 = 84.
-  await expect(page.getByTestId('calendar')).toContainText('177 page views (previous period 2023-12-03 to 2024-01-31: 84, +111%)');
+  await expect(page.getByTestId('calendar')).toContainText(
+    '177 page views (previous period 2023-12-03 to 2024-01-31: 84, +111%)',
+  );
 }

@@ -12,8 +12,9 @@ async function openPost(page: import('@playwright/test').Page, title: string) {
 
 test('the post page shows metrics, windows left out with the reason, and the cull suggestion', async ({ page }) => {
   await openPost(page, 'The ultimate guide to compost');
-  const panel = page.getByTestId('metrics-panel');
-  await expect(panel.locator('tr[data-metric="first30"] td')).toHaveText('2');
+  await expect(page.getByTestId('metric-first30')).toHaveText('2');
+  // 2 page views over the 137 days from 2024-02-15 to 2024-06-30.
+  await expect(page.getByTestId('metric-perday')).toHaveText('0.015');
   await expect(page.getByTestId('cull-suggestion')).toContainText('Suggested: Cull candidate');
   await expect(page.getByTestId('cull-suggestion').locator('li')).toHaveText([
     'bottom 20% of first-30-day views (2, cut-off 5)',
@@ -21,10 +22,8 @@ test('the post page shows metrics, windows left out with the reason, and the cul
   ]);
 
   await openPost(page, 'Digging a new bed for squash');
-  await expect(page.getByTestId('metrics-panel').locator('tr[data-metric="first30"] td')).toHaveText(
-    'left out: younger than 30 days',
-  );
-  await expect(page.getByTestId('metrics-panel').locator('tr[data-metric="first7"] td')).toHaveText('4');
+  await expect(page.getByTestId('metric-first30')).toHaveText('left out: younger than 30 days');
+  await expect(page.getByTestId('metric-first7')).toHaveText('4');
   await expect(page.getByTestId('cull-suggestion')).toContainText('published 10 days ago: too new to judge');
 
   await openPost(page, 'Pruning the old pear tree');
@@ -32,12 +31,8 @@ test('the post page shows metrics, windows left out with the reason, and the cul
   await expect(page.getByTestId('cull-suggestion').locator('li')).toHaveText([
     'still earning 14% of traffic (last 90 days)',
   ]);
-  await expect(page.getByTestId('metrics-panel').locator('tr[data-metric="decay"] td')).toHaveText(
-    'needs 180 days of life and views in the first 90',
-  );
-  await expect(page.getByTestId('metrics-panel').locator('tr[data-metric="peak"] td')).toHaveText(
-    '30 on 2024-01-10',
-  );
+  await expect(page.getByTestId('metric-decay')).toHaveText('needs 180 days of life and views in the first 90');
+  await expect(page.getByTestId('metric-peak')).toHaveText('30 on 2024-01-10');
 });
 
 test('thresholds and notes are edited on /settings; a suggestion follows them, a decision never moves', async ({
@@ -45,7 +40,7 @@ test('thresholds and notes are edited on /settings; a suggestion follows them, a
 }) => {
   await page.goto('/settings');
   const form = page.getByRole('form', { name: 'Cull thresholds' });
-  await form.getByLabel(/Counts as a weak signal/).selectOption('never');
+  await form.getByLabel(/AI authorship counted as a weak signal/).selectOption('never');
   await form.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(form.getByRole('status')).toHaveText('Thresholds saved');
 
@@ -71,7 +66,9 @@ test('thresholds and notes are edited on /settings; a suggestion follows them, a
   await page.getByRole('form', { name: 'Delete the note of 2024-03-05' }).getByRole('button').click();
   // The note disappears from the list (with its form).
   await expect(page.getByRole('form', { name: 'Delete the note of 2024-03-05' })).toHaveCount(0);
-  await expect(page.getByRole('form', { name: 'Note of 2024-02-14' }).getByLabel('Note')).toHaveValue('started AI posts');
+  await expect(page.getByRole('form', { name: 'Note of 2024-02-14' }).getByLabel('Note')).toHaveValue(
+    'started AI posts',
+  );
   await page.goto('/');
   await expect(page.getByTestId('annotations')).not.toContainText('moved to a new host');
 });

@@ -33,6 +33,11 @@ describe('metric', () => {
     expect(formatMetric(m)).toBe('import: 1.80 s  (3.00× of readline 600.0 ms)  target ≤ 2.0 s: met');
   });
 
+  it('shows the CPU time beside the wall time when it was measured', () => {
+    const m = metric({ key: 'k', label: 'query', value: 40, unit: 'ms', cpuMs: 12.5 });
+    expect(formatMetric(m)).toBe('query: 40.0 ms (CPU 12.5 ms)');
+  });
+
   it('marks a missed target and leaves the ratio out when the baseline is zero', () => {
     const m = metric({
       key: 'k',
@@ -81,5 +86,6 @@ describe('formatValue', () => {
     expect(formatRatio(0.4231)).toBe('0.42×');
     expect(formatRatio(12.34)).toBe('12.3×');
     expect(formatRatio(1234.5)).toBe('1,235×');
+    expect(formatRatio(0.0029)).toBe('0.0029×');
   });
 });

@@ -113,9 +113,10 @@ export function formatMetric(m: Metric): string {
   return parts.join('  ');
 }
 
-/** A ratio as `12.3×` (or `0.42×`), with enough digits to be read. */
+/** A ratio as `12.3×`, `0.42×` or `0.0029×`: two significant digits at least. */
 export function formatRatio(r: number): string {
   if (r >= 100) return `${Math.round(r).toLocaleString('en-US')}×`;
   if (r >= 10) return `${r.toFixed(1)}×`;
-  return `${r.toFixed(2)}×`;
+  if (r >= 0.1 || r === 0) return `${r.toFixed(2)}×`;
+  return `${r.toPrecision(2)}×`;
 }

@@ -15,11 +15,20 @@ const PAGES = ['/', '/posts', '/posts/{id}'];
 /** The baseline: a route handler that answers with one count query (Next's own overhead, nearly no work). */
 const BASELINE = '/api/health';
 
-/** Sequential GETs after 3 warm-ups: `runs` of them, or fewer (at least 5) once `budgetMs` is spent. */
-async function latency(url: string, runs: number, budgetMs = 20_000): Promise<{ ms: number[]; bytes: number }> {
+/**
+ * Sequential GETs after 3 warm-ups: `runs` of them, or fewer (at least 5) once `budgetMs` is spent. `cpuPerRequest`
+ * is the server process's CPU time over the timed requests divided by their number (null without /proc).
+ */
+async function latency(
+  url: string,
+  runs: number,
+  serverCpu: () => number | null,
+  budgetMs = 20_000,
+): Promise<{ ms: number[]; bytes: number; cpuPerRequest: number | null }> {
   for (let i = 0; i < 3; i++) await timedGet(url);
   const ms: number[] = [];
   let bytes = 0;
+  const cpu0 = serverCpu();
   const start = performance.now();
   for (let i = 0; i < runs; i++) {
     const r = await timedGet(url);
@@ -27,25 +36,38 @@ async function latency(url: string, runs: number, budgetMs = 20_000): Promise<{ 
     bytes = Buffer.byteLength(r.body);
     if (ms.length >= 5 && performance.now() - start > budgetMs) break;
   }
-  return { ms, bytes };
+  const cpu1 = serverCpu();
+  return { ms, bytes, cpuPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / ms.length };
 }
 
 /** Response times of the pages against the health route, p95 target 150 ms. */
-export async function benchResponses(ctx: BenchContext, base: string, postId: number): Promise<void> {
+export async function benchResponses(
+  ctx: BenchContext,
+  base: string,
+  postId: number,
+  serverCpu: () => number | null,
+): Promise<void> {
   const runs = ctx.sizes.httpRuns;
   ctx.log(`server: ${runs} sequential requests per page...`);
-  const b = summarize((await latency(base + BASELINE, runs)).ms);
+  const b = summarize((await latency(base + BASELINE, runs, serverCpu)).ms);
   const baseline = { label: `GET ${BASELINE}`, value: b.median };
   ctx.metrics.push(
     metric({ key: 'http.baseline.median', label: `GET ${BASELINE} median`, value: b.median, unit: 'ms' }),
   );
   for (const page of PAGES) {
     const path = page.replace('{id}', String(postId));
-    const r = await latency(base + path, runs);
+    const r = await latency(base + path, runs, serverCpu);
     const s = summarize(r.ms);
     const key = page.replace('{id}', '[id]');
     ctx.metrics.push(
-      metric({ key: `http.${key}.median`, label: `GET ${path} median`, value: s.median, unit: 'ms', baseline }),
+      metric({
+        key: `http.${key}.median`,
+        label: `GET ${path} median`,
+        value: s.median,
+        unit: 'ms',
+        cpuMs: r.cpuPerRequest ?? undefined,
+        baseline,
+      }),
       metric({
         key: `http.${key}.p95`,
         label: `GET ${path} p95 (of ${s.n})`,

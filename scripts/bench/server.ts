@@ -19,7 +19,24 @@ export interface ServerOptions {
 
 export interface RunningServer {
   base: string;
+  /** CPU milliseconds (user + system) the server process has used so far, or null where /proc is missing. */
+  cpuMs: () => number | null;
   stop: () => Promise<void>;
+}
+
+/** Clock ticks per second of /proc's utime and stime: 100 on Linux everywhere in practice (USER_HZ). */
+const USER_HZ = 100;
+
+/** User + system CPU ms of a process, from /proc/PID/stat (fields 14 and 15, after the parenthesised name). */
+function procCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / USER_HZ;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -86,7 +103,7 @@ export async function startServer(ctx: BenchContext, o: ServerOptions, dbFile: s
     if (exited !== null) throw new Error(`next start exited with ${exited}: ${output.slice(-2000)}`);
     try {
       const r = await fetch(`${base}/api/health`);
-      if (r.ok) return { base, stop };
+      if (r.ok) return { base, stop, cpuMs: () => procCpuMs(child.pid) };
     } catch {
       // not listening yet
     }
