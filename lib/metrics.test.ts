@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  curveFromDaily,
-  daysBetween,
-  firstWindowCovered,
-  lastWindowCovered,
-  metricsFromSums,
-  type PostSums,
-  sumsFromDaily,
-} from './metrics';
+import { addDays, daysBetween, firstWindowCovered, lastWindowCovered, metricsFromSums, type PostSums } from './metrics';
+import { curveFromDaily, sumsFromDaily } from './metrics-sums';
 
 const cov = { firstDay: '2024-01-01', lastDay: '2024-12-31' };
 

@@ -186,7 +186,14 @@ async function benchServer(ctx: BenchContext, dbFile: string, o: Parameters<type
     ctx.skipped.push({ section: 'server', reason: `no build in ${o.distDir} (quick runs do not build: add --build)` });
     return;
   }
-  const server = await startServer(ctx, o, dbFile);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(ctx, o, dbFile);
+  } catch (err) {
+    ctx.skipped.push({ section: 'server', reason: (err as Error).message.slice(0, 400) });
+    console.log(`\nserver: could not start: ${(err as Error).message.slice(0, 3000)}`);
+    return;
+  }
   try {
     const db = openDb(dbFile);
     const top = db.$client

@@ -1,9 +1,7 @@
-import * as ss from 'simple-statistics';
 import { fmtInt } from '@/components/Badges';
 import { CumulativeCurveChart } from '@/components/charts/CumulativeCurveChart';
 import { PublishedPerMonthChart } from '@/components/charts/PublishedPerMonthChart';
 import { StripPlotChart } from '@/components/charts/StripPlotChart';
-import { WordCountScatterChart } from '@/components/charts/WordCountScatterChart';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
 import { jitter, sampleEvenly } from '@/lib/cohort-charts';
 import { COHORT_LABELS, COHORT_SHORT, metricValues } from '@/lib/cohorts';
@@ -13,7 +11,6 @@ import { ChartPanel } from './ChartPanel';
 import { fmtMedianIqr, fmtMetric } from './format';
 
 const STRIP_MAX = 300;
-const SCATTER_MAX = 1500;
 
 const named = (m: OverviewModel) => m.cohorts.map((c) => ({ key: c, name: COHORT_SHORT[c] }));
 
@@ -141,7 +138,7 @@ export function DistributionSection({ m, metric }: { m: OverviewModel; metric: M
   );
 }
 
-function isIn(day: string | null, r: { from: string; to: string }) {
+export function isIn(day: string | null, r: { from: string; to: string }) {
   return day !== null && day >= r.from && day <= r.to;
 }
 
@@ -189,67 +186,6 @@ export function PublishedSection({ m }: { m: OverviewModel }) {
         <PublishedPerMonthChart data={m.published} cohorts={named(m)} />
       ) : (
         <p className="muted">No dated posts in this range.</p>
-      )}
-    </ChartPanel>
-  );
-}
-
-/** The metric in focus against word count, coloured by cohort, with a rank correlation per cohort. */
-export function ScatterSection({ m, metric }: { m: OverviewModel; metric: MetricKey }) {
-  const members = m.posts.filter(
-    (p) => (m.current.range === null || isIn(p.publishedDay, m.current.range)) && typeof p.metrics[metric] === 'number',
-  );
-  const drawn = sampleEvenly(members, SCATTER_MAX);
-  const series = m.cohorts.map((c) => ({
-    key: c,
-    name: COHORT_SHORT[c],
-    points: drawn
-      .filter((p) => p.cohort === c)
-      .map((p) => ({ words: p.wordCount, value: p.metrics[metric] as number, title: p.title })),
-  }));
-  const rows = m.cohorts.map((c) => {
-    const ps = members.filter((p) => p.cohort === c);
-    const words = ps.map((p) => p.wordCount);
-    const vals = ps.map((p) => p.metrics[metric] as number);
-    const rho =
-      ps.length >= 3 && new Set(words).size > 1 && new Set(vals).size > 1
-        ? ss.sampleRankCorrelation(words, vals)
-        : null;
-    return { c, n: ps.length, words: iqr(words)?.median ?? null, rho };
-  });
-  return (
-    <ChartPanel
-      id="scatter-h"
-      testId="scatter"
-      title={`Page views ${METRIC_NAMES[metric]} against word count`}
-      caption={`Each dot a post. n = ${fmtInt(members.length)} posts with a value${members.length > SCATTER_MAX ? `, ${SCATTER_MAX} drawn` : ''}. Rank correlation per cohort in the numbers.`}
-      numbers={
-        <table>
-          <thead>
-            <tr>
-              <th>Cohort</th>
-              <th className="num">n</th>
-              <th className="num">Median words</th>
-              <th className="num">Rank correlation (Spearman)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.c}>
-                <td>{COHORT_LABELS[r.c]}</td>
-                <td className="num">{fmtInt(r.n)}</td>
-                <td className="num">{fmtInt(r.words)}</td>
-                <td className="num">{r.rho === null ? '–' : r.rho.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    >
-      {members.length > 0 ? (
-        <WordCountScatterChart series={series} unit={`page views ${METRIC_NAMES[metric]}`} />
-      ) : (
-        <p className="muted">No post in this range has a value for {METRIC_NAMES[metric]} yet.</p>
       )}
     </ChartPanel>
   );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURVE_AGES, curveFromDaily, type DayViews, sumsFromDaily } from '../../lib/metrics';
+import { CURVE_AGES, type DayViews } from '../../lib/metrics';
+import { curveFromDaily, sumsFromDaily } from '../../lib/metrics-sums';
 import type { Db } from '../client';
 import { tempDb } from '../test-helpers';
 import { recomputePostStats } from './traffic';

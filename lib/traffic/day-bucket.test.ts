@@ -11,7 +11,9 @@ describe('makeDayOfEpoch agrees with luxon at every kind of instant', () => {
       const rand = mulberry32(7);
       const start = Date.UTC(2023, 0, 1);
       // Random instants in time order (as in a log) plus every quarter hour around midnight and DST changes.
-      const instants = Array.from({ length: 4000 }, () => start + Math.floor(rand() * 2 * 365 * 86_400_000)).sort((a, b) => a - b);
+      const instants = Array.from({ length: 4000 }, () => start + Math.floor(rand() * 2 * 365 * 86_400_000)).sort(
+        (a, b) => a - b,
+      );
       for (let t = Date.UTC(2023, 2, 24); t < Date.UTC(2023, 3, 4); t += 15 * 60_000) instants.push(t);
       for (let t = Date.UTC(2023, 9, 27); t < Date.UTC(2023, 10, 7); t += 15 * 60_000) instants.push(t);
       for (const t of instants) {

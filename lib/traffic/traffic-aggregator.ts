@@ -149,7 +149,10 @@ export class TrafficAggregator {
       if (day !== this.curDay) this.switchDay(day);
       let a = this.curMap.get(target);
       if (!a) {
-        a = { row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind }, visitors: new Set() };
+        a = {
+          row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
+          visitors: new Set(),
+        };
         this.curMap.set(target, a);
       }
       if (bot) a.row.botHits++;

@@ -63,9 +63,15 @@ export function ensureBuild(ctx: BenchContext, o: ServerOptions): number | null 
 /**
  * Start `next start -H 127.0.0.1` on the bench database and wait (up to 60 s) for /api/health to answer 200.
  * The server runs without TEND_PASSWORD, so pages need no session (it only listens on the loopback address).
- * @throws Error when it exits early or does not answer in time.
+ * @throws Error when the port is taken, or the server exits early or does not answer in time.
  */
 export async function startServer(ctx: BenchContext, o: ServerOptions, dbFile: string): Promise<RunningServer> {
+  // Something already answering there would be measured instead of this build.
+  const taken = await fetch(`http://127.0.0.1:${o.port}/`, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${o.port} on 127.0.0.1 is in use by another server: pass --port`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TEND_DB: dbFile,
