@@ -120,17 +120,18 @@ describe('an import killed with SIGKILL', () => {
         // Anywhere in the run: start-up, parsing or writing.
         await sleep(Math.floor(300 + rand() * (run.ms - 300)));
       } else {
-        // Inside the write transaction: once the write lock has been held for 50 ms (longer than any start-up
-        // bookkeeping), plus a random extra.
+        // Inside the write transaction: once the write lock has been held for 20 ms (longer than any start-up
+        // bookkeeping), plus a small random extra. The write lasts ~150 ms here, so a longer extra would often land
+        // after the commit and the run would test nothing.
         let heldSince = 0;
         const t0 = Date.now();
         while (child.exitCode === null && Date.now() - t0 < 60_000) {
           if (!writerActive(probe)) heldSince = 0;
           else if (!heldSince) heldSince = Date.now();
-          else if (Date.now() - heldSince >= 50) break;
+          else if (Date.now() - heldSince >= 20) break;
           await sleep(5);
         }
-        await sleep(Math.floor(rand() * 300));
+        await sleep(Math.floor(rand() * 30));
       }
       const killedWhile = writerActive(probe) ? 'writing' : 'not writing';
       probe.close();

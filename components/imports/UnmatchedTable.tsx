@@ -50,7 +50,7 @@ export function UnmatchedTable({
         {state ? (state.ok ? state.message : state.error) : ''}
       </p>
       <div className="table-wrap">
-        <table data-testid="unmatched">
+        <table data-testid="unmatched" className={styles.unmatchedTable}>
           <thead>
             <tr>
               <th>Path (pages only)</th>
@@ -101,7 +101,7 @@ export function UnmatchedTable({
                 <td className="num">{int(u.pageViews)}</td>
                 <td className="num">{int(u.botHits)}</td>
                 <td className="num">
-                  {u.days > 0 ? int(u.days) : <span title="only totals over a period">period</span>}
+                  {u.days > 0 ? int(u.days) : <abbr title="only totals over a period, no days">–</abbr>}
                 </td>
               </tr>
             ))}

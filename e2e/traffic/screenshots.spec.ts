@@ -19,7 +19,8 @@ for (const [device, width, height] of [
     // The mapping form open, as the author sees it.
     const row = page.getByTestId('unmatched').locator('tbody tr').first();
     await row.getByRole('button', { name: /to a post/ }).click();
-    await row.screenshot({ path: `${OUT}/screenshots/traffic-map-form-${device}.png` });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}/screenshots/traffic-map-form-${device}.png` });
     expect(errors).toEqual([]);
   });
 }
