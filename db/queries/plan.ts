@@ -79,7 +79,7 @@ const tagsOf = (json: string): string[] => {
 export function last90ByPost(db: Db, dataEnd: string | null): Map<number, number> {
   if (!dataEnd) return new Map();
   const rows = db.$client
-    .prepare(`select post_id as id, sum(page_views) as n from daily_views where day > date(?, '-90 days') and day <= ?
+    .prepare(`select post_id as id, sum(page_views) as n from counted_daily_views where day > date(?, '-90 days') and day <= ?
       group by post_id`)
     .all(dataEnd, dataEnd) as { id: number; n: number }[];
   return new Map(rows.map((r) => [r.id, r.n]));
