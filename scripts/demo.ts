@@ -26,6 +26,20 @@ const SEED = 20250925;
 /** Fixed last day of demo traffic, so the demo is the same on every machine and every day. */
 const END_DAY = '2026-11-15';
 
+/** True when there is no build in .next, or a source file is newer than it (after a `git pull`, say). */
+function buildIsStale(): boolean {
+  const id = path.resolve('.next', 'BUILD_ID');
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  const newer = (p: string): boolean => {
+    if (!fs.existsSync(p)) return false;
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs > built;
+    return fs.readdirSync(p).some((f) => newer(path.join(p, f)));
+  };
+  return ['app', 'components', 'db', 'lib', 'proxy.ts', 'next.config.js', 'package-lock.json'].some((p) => newer(path.resolve(p)));
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -71,8 +85,8 @@ async function main(): Promise<number> {
   if (values['no-start']) return 0;
 
   const env = { ...process.env, TEND_DB: dbFile, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
-    console.log('building the dashboard (first run only)...');
+  if (buildIsStale()) {
+    console.log('building the dashboard (first run, or the code changed since the last build)...');
     const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
     if (build.status !== 0) return build.status ?? 1;
   }

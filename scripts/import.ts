@@ -21,8 +21,10 @@ import { TRAFFIC_FORMATS } from '../lib/traffic/detect';
 
 const HELP = `Usage:
   npm run import -- posts FILE [--format NAME] [--include-pages]
-      Import the blog's posts. Formats (detected from the content): the plain-text feed dump,
-      RSS 0.9x/2.0, Atom 1.0, WordPress WXR. --include-pages also imports WXR pages.
+      Import the blog's posts (a file, or a folder for Markdown and Substack exports). Formats, detected
+      from the content: feed-dump (the plain-text feed dump), rss (RSS 0.9x/1.0/2.0), atom, wxr (WordPress
+      export), ghost (Ghost JSON), markdown (a folder of .md files with front matter), substack-csv.
+      --include-pages also imports WXR and Ghost pages.
   npm run import -- views FILE... [--format NAME] [--log-format FMT] [--locale TAG] [--period FIRST..LAST]
       Import page views from access logs (Apache/nginx combined or common, Caddy JSON, CloudFront/IIS;
       .gz and rotated files such as access.log.1 too) or analytics exports (Plausible, GA4, Universal
