@@ -11,7 +11,7 @@ import type { Db } from './client';
 import { detectFileFormat, parseExportFile, writeSiteDays } from './import-views-export';
 import { readLogFile } from './import-views-log';
 import { type ImportSummary, recordRun } from './importers';
-import { recomputePostStats, replacePeriodTraffic, replaceTraffic } from './mutations/traffic';
+import { recomputeTouchedPostStats, replacePeriodTraffic, replaceTraffic } from './mutations/traffic';
 import { getSettings } from './settings';
 
 /**
@@ -80,7 +80,7 @@ export async function importViewsFile(
         const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
         // The nightly sync's state for this log is now stale: it restarts the file (replacing) next time.
         db.$client.prepare('delete from sync_files where head_hash = ?').run(log.headHash);
-        recomputePostStats(db);
+        recomputeTouchedPostStats(db);
         const summary: ViewsImportSummary = {
           ...base,
           read: log.counts.read,
@@ -125,7 +125,7 @@ export async function importViewsFile(
       Object.assign(detail, { 'post-periods': w.matchedRows, 'unmatched-paths': w.unmatchedRows });
     }
     if (p.siteDays.length) detail['site-days'] = writeSiteDays(db, p.source, p.siteDays, p.period);
-    recomputePostStats(db);
+    recomputeTouchedPostStats(db);
     const summary: ViewsImportSummary = {
       ...base,
       read: p.read,

@@ -45,6 +45,10 @@ export const posts = sqliteTable(
     uniqueIndex('posts_path_unique').on(t.path),
     uniqueIndex('posts_source_id_unique').on(t.source, t.sourceId),
     index('posts_published_idx').on(t.publishedAt),
+    // Narrow copies of what the /posts list sorts and searches on (title, path, published_at) and what the cull
+    // suggestion reads of every post (status, published_day): scans of these indexes skip the wide rows (content).
+    index('posts_list_idx').on(sql`${t.title} collate nocase`, t.path, t.publishedAt),
+    index('posts_status_day_idx').on(t.status, t.publishedDay),
     check('posts_status_check', sql`${t.status} in ('publish','future','draft','private')`),
   ],
 );

@@ -16,7 +16,7 @@ import { importViewsFile } from '../db/import-views';
 import { formatSummary, importPostsFile } from '../db/importers';
 import { migrate } from '../db/migrate';
 import { retrainAuthorship } from '../db/mutations/authorship-model';
-import { setAuthorshipLabel } from '../db/mutations/decisions';
+import { setAuthorshipLabel, setDecision } from '../db/mutations/decisions';
 import { loadPathIndex } from '../db/mutations/traffic';
 import { setSetting } from '../db/settings';
 import { generateDemoBlog } from '../lib/demo/generate';
@@ -37,7 +37,9 @@ function buildIsStale(): boolean {
     if (!st.isDirectory()) return st.mtimeMs > built;
     return fs.readdirSync(p).some((f) => newer(path.join(p, f)));
   };
-  return ['app', 'components', 'db', 'lib', 'proxy.ts', 'next.config.js', 'package-lock.json'].some((p) => newer(path.resolve(p)));
+  return ['app', 'components', 'db', 'lib', 'proxy.ts', 'next.config.js', 'package-lock.json'].some((p) =>
+    newer(path.resolve(p)),
+  );
 }
 
 async function main(): Promise<number> {
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    console.log('Usage: npm run demo [-- --no-start] [--port 3000]\nBuilds data/demo.db from a generated blog (fixed seed) and starts the dashboard on it.');
+    console.log(
+      'Usage: npm run demo [-- --no-start] [--port 3000]\nBuilds data/demo.db from a generated blog (fixed seed) and starts the dashboard on it.',
+    );
     return 0;
   }
   const dbFile = path.resolve(process.env.TEND_DEMO_DB ?? path.join('data', 'demo.db'));
@@ -79,6 +83,37 @@ async function main(): Promise<number> {
   }
   // Labels were set one by one without retraining; fit the per-blog authorship model once on all of them.
   retrainAuthorship(db);
+  // Some pruning already done, as the author would have begun it: the eight oldest posts reviewed (the two least read
+  // culled, the rest kept), and the three least-read AI-generated posts culled. Gives /history and /plan content.
+  const views = new Map(
+    (
+      db.$client.prepare('select post_id as id, lifetime_views as n from post_stats').all() as {
+        id: number;
+        n: number;
+      }[]
+    ).map((r) => [r.id, r.n]),
+  );
+  const idOf = (p: { path: string }) => index.get(normalizePath(p.path));
+  const byViews = (a: { path: string }, b: { path: string }) =>
+    (views.get(idOf(a) ?? 0) ?? 0) - (views.get(idOf(b) ?? 0) ?? 0);
+  const oldest = blog.posts.slice(0, 8);
+  const culledOld = new Set([...oldest].sort(byViews).slice(0, 2));
+  for (const p of oldest) {
+    const id = idOf(p);
+    if (id === undefined) continue;
+    if (culledOld.has(p)) setDecision(db, id, 'cull', 'Thin and dated; nobody reads it any more.');
+    else setDecision(db, id, 'keep', '');
+  }
+  for (const p of blog.posts
+    .filter((x) => x.kind === 'ai-generated')
+    .sort(byViews)
+    .slice(0, 3)) {
+    const id = idOf(p);
+    if (id !== undefined) setDecision(db, id, 'cull', 'AI summary of a paper; no readers, not my voice.');
+  }
+  // The author's timeline notes ("started AI-assisted posts"), drawn on the overview's views-over-time chart.
+  const note = db.$client.prepare('insert into annotations (day, text) values (?, ?)');
+  for (const a of blog.annotations) note.run(a.day, a.text);
   db.$client.prepare("insert or replace into settings (key, value) values ('demo', '1')").run();
   db.$client.close();
   console.log(`demo: labelled ${labelled} of ${blog.labels.length} posts as the author would; database ${dbFile}`);

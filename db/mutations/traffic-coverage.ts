@@ -8,6 +8,7 @@
  * Call inside a transaction.
  */
 import type { Db } from '../client';
+import { markDays, startTracking } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
 
@@ -55,17 +56,20 @@ export function setSourcePriority(tx: Tx, priority: string[]): void {
 
 /** Record that an input covers these days (idempotent). */
 export function addCoverage(tx: Tx, source: string, origin: string, days: Iterable<string>): void {
+  startTracking(tx);
   const ins = tx.$client.prepare('insert or ignore into traffic_coverage (source, origin, day) values (?, ?, ?)');
   for (const d of days) ins.run(source, origin, d);
 }
 
 /** Forget an input's coverage (before its rows are replaced). */
 export function deleteCoverage(tx: Tx, source: string, origin: string): void {
+  startTracking(tx);
   tx.$client.prepare('delete from traffic_coverage where source = ? and origin = ?').run(source, origin);
 }
 
 /** Forget a source's coverage of some days, whatever the origin (an export replacing its period). */
 export function deleteCoverageDays(tx: Tx, source: string, firstDay: string, lastDay: string): void {
+  startTracking(tx);
   tx.$client
     .prepare('delete from traffic_coverage where source = ? and day between ? and ?')
     .run(source, firstDay, lastDay);
@@ -77,6 +81,9 @@ export function deleteCoverageDays(tx: Tx, source: string, firstDay: string, las
  */
 export function recomputeWinners(tx: Tx): void {
   const priority = JSON.stringify(getSourcePriority(tx));
+  startTracking(tx);
+  // The days whose winner changes are marked: every post with rows on them may count other rows now.
+  const before = new Map(tx.$client.prepare('select day, source from traffic_winners').raw().all() as [string, string][]);
   tx.$client.exec('delete from traffic_winners');
   tx.$client
     .prepare(
@@ -88,4 +95,13 @@ export function recomputeWinners(tx: Tx): void {
        where rn = 1`,
     )
     .run(priority);
+  const changed: string[] = [];
+  for (const [day, source] of tx.$client.prepare('select day, source from traffic_winners').raw().all() as [
+    string,
+    string,
+  ][]) {
+    if (before.get(day) !== source) changed.push(day);
+    before.delete(day);
+  }
+  markDays(tx, [...changed, ...before.keys()]);
 }

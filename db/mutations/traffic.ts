@@ -13,7 +13,9 @@ import type { PathReferrer } from '../../lib/traffic/traffic-aggregator';
 import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
 import { recomputePostMetrics } from './metrics';
+import { recomputeTouchedSummaries } from './summaries-incremental';
 import { addCoverage, deleteCoverage, deleteCoverageDays, recomputeWinners } from './traffic-coverage';
+import { clearTouched, markPair, markRows, startTracking } from './traffic-touched';
 
 export { periodOrigin, replacePeriodTraffic } from './traffic-period';
 
@@ -90,6 +92,8 @@ export function loadPathIndex(tx: Tx): Map<string, number> {
 /** Delete everything one input wrote (daily rows, unmatched rows, referrers, coverage). */
 export function deleteOrigin(tx: Tx, source: string, origin: string): void {
   const c = tx.$client;
+  startTracking(tx);
+  markRows(tx, 'select post_id, day from daily_views where origin = ? and source = ?', origin, source);
   for (const t of ['daily_views', 'unmatched_paths', 'post_referrers']) {
     c.prepare(`delete from ${t} where origin = ? and source = ?`).run(origin, source);
   }
@@ -109,6 +113,13 @@ export function replaceTraffic(
   deleteOrigin(tx, scope.source, scope.origin);
   if (scope.replaceDays) {
     const { firstDay, lastDay } = scope.replaceDays;
+    markRows(
+      tx,
+      'select post_id, day from daily_views where source = ? and day between ? and ?',
+      scope.source,
+      firstDay,
+      lastDay,
+    );
     for (const t of ['daily_views', 'unmatched_paths']) {
       tx.$client
         .prepare(`delete from ${t} where source = ? and day between ? and ?`)
@@ -133,6 +144,7 @@ export function addTraffic(
   referrers: PathReferrer[] = [],
 ): WriteTrafficResult {
   const c = tx.$client;
+  startTracking(tx);
   const index = loadPathIndex(tx);
   const addDaily = batchedUpsert(
     c,
@@ -178,6 +190,7 @@ export function addTraffic(
   // Inserting in primary-key order appends to the B-tree instead of touching pages all over it: much faster in bulk.
   matched.sort((a, b) => a.postId - b.postId || (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0));
   for (const { postId, r } of matched) {
+    markPair(tx, postId, r.day);
     addDaily.push(postId, r.day, scope.source, scope.origin, r.pageViews, r.visitors, r.botHits);
   }
   addDaily.flush();
@@ -206,6 +219,7 @@ export function addTraffic(
  */
 export function rematchUnmatched(tx: Tx): number {
   const c = tx.$client;
+  startTracking(tx);
   const index = loadPathIndex(tx);
   const rows = c
     .prepare("select rowid, path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
@@ -231,7 +245,10 @@ export function rematchUnmatched(tx: Tx): number {
     if (postId === undefined) continue;
     const period = /^period:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(r.origin);
     if (period) addPeriod.run(postId, r.source, period[1], period[2], r.page_views);
-    else add.run(postId, r.day, r.source, r.origin, r.page_views, r.bot_hits);
+    else {
+      markPair(tx, postId, r.day);
+      add.run(postId, r.day, r.source, r.origin, r.page_views, r.bot_hits);
+    }
     del.run(r.rowid);
     moved++;
   }
@@ -280,4 +297,15 @@ export function recomputePostStats(tx: Tx): void {
     group by p.id;`);
   // The metric summaries (post_metrics, post_curve, post_month_views) change with the same inputs.
   recomputePostMetrics(tx);
+  clearTouched(tx);
+}
+
+/**
+ * The same summaries as {@link recomputePostStats}, recomputed only for the posts whose daily rows (or whose days'
+ * winning source) changed since the last recompute (see ./summaries-incremental.ts); the "last N days" numbers of
+ * every post are re-summed only when the newest day of data moved. For traffic imports, whose writes go through this
+ * file. After a post import (publish days, new posts) call the full recompute.
+ */
+export function recomputeTouchedPostStats(tx: Tx): void {
+  recomputeTouchedSummaries(tx, recomputePostStats);
 }

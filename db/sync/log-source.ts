@@ -15,7 +15,7 @@ import { readAccessLog } from '../../lib/traffic/read-access-log';
 import type { Db } from '../client';
 import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
-import { addTraffic, deleteOrigin, recomputePostStats } from '../mutations/traffic';
+import { addTraffic, deleteOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
 import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
 
 type LogSource = Extract<SyncSource, { type: 'access-log' }>;
@@ -120,7 +120,7 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
         path = excluded.path, device = excluded.device, inode = excluded.inode, size = excluded.size,
         offset = excluded.offset, updated_at = excluded.updated_at`)
         .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset);
-      recomputePostStats(db);
+      recomputeTouchedPostStats(db);
       if (res.counts.read > 0 || restart) {
         recordRun(
           db,

@@ -9,7 +9,7 @@ import { fetchPlausibleDaily } from '../../lib/sync/plausible-api';
 import { makeDayOfEpoch } from '../../lib/traffic/day-bucket';
 import type { Db } from '../client';
 import { recordRun } from '../importers';
-import { recomputePostStats, replaceTraffic } from '../mutations/traffic';
+import { recomputeTouchedPostStats, replaceTraffic } from '../mutations/traffic';
 import type { SyncSourceResult } from './types';
 
 type PlausibleSource = Extract<SyncSource, { type: 'plausible-api' }>;
@@ -69,7 +69,7 @@ export async function syncPlausibleSource(
         values (?,?,?,0,0, strftime('%Y-%m-%dT%H:%M:%fZ','now')) on conflict (key) do update set
         path = excluded.path, head_hash = excluded.head_hash, updated_at = excluded.updated_at`)
       .run(key, `${src.baseUrl} ${src.siteId}`, hash);
-    recomputePostStats(db);
+    recomputeTouchedPostStats(db);
     recordRun(
       db,
       {
