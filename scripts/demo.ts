@@ -19,7 +19,7 @@ import { retrainAuthorship } from '../db/mutations/authorship-model';
 import { setAuthorshipLabel, setDecision } from '../db/mutations/decisions';
 import { loadPathIndex } from '../db/mutations/traffic';
 import { setSetting } from '../db/settings';
-import { generateDemoBlog } from '../lib/demo/generate';
+import { generateDemoBlog, SITE_URL } from '../lib/demo/generate';
 import { normalizePath } from '../lib/paths';
 
 const SEED = 20250925;
@@ -70,6 +70,7 @@ async function main(): Promise<number> {
   const db = openDb(dbFile);
   migrate(db);
   setSetting(db, 'timeZone', 'UTC');
+  setSetting(db, 'siteUrl', SITE_URL);
   console.log(formatSummary(await importPostsFile(db, feedFile)));
   console.log(formatSummary(await importViewsFile(db, logFile)));
   const index = loadPathIndex(db);
