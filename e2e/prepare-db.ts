@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { databasePath, type Db, openDb } from '../db/client';
+import { type Db, databasePath, openDb } from '../db/client';
 import { importViewsFile } from '../db/import-views';
 import { formatSummary, importPostsFile } from '../db/importers';
 import { migrate } from '../db/migrate';

@@ -2,10 +2,12 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { CohortBadge, cohortName, DecisionBadge, fmtInt } from '@/components/Badges';
 import { BulkBar } from '@/components/posts/BulkBar';
+import { DEFAULT_PER_PAGE, listHref, MAX_PER_PAGE, pageWindow } from '@/components/posts/list-url';
+import { Pager } from '@/components/posts/Pager';
 import { getDb } from '@/db/client';
 import { describeLastChange } from '@/db/queries/authorship';
 import { COHORTS } from '@/db/queries/overview';
-import { listPosts, SORTS, type SortKey } from '@/db/queries/posts';
+import { countPosts, listPosts, SORTS, type SortKey } from '@/db/queries/posts';
 import { DECISIONS } from '@/lib/types';
 import { bulkDecisionAction, bulkLabelAction, undoLastLabelAction } from './actions';
 
@@ -21,6 +23,8 @@ const searchSchema = z.object({
     .catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
+  per: z.coerce.number().int().min(1).max(MAX_PER_PAGE).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
 type Search = z.infer<typeof searchSchema>;
@@ -29,15 +33,10 @@ function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v || undefined;
 }
 
+/** A new sort starts from the top of the list: page 1, filter and page size kept. */
 function sortHref(s: Search, key: SortKey): string {
   const dir = s.sort === key && s.dir !== 'asc' ? 'asc' : 'desc';
-  const p = new URLSearchParams();
-  if (s.cohort) p.set('cohort', s.cohort);
-  if (s.decision) p.set('decision', s.decision);
-  if (s.q) p.set('q', s.q);
-  p.set('sort', key);
-  p.set('dir', dir);
-  return `/posts?${p}`;
+  return listHref({ ...s, sort: key, dir, page: 1 });
 }
 
 function SortTh({
@@ -65,7 +64,7 @@ function SortTh({
         <input
           type="checkbox"
           data-bulk-all=""
-          aria-label="Select every post in the list"
+          aria-label="Select every post on this page"
           style={{ marginRight: '0.5rem', verticalAlign: 'middle' }}
         />
       )}
@@ -86,13 +85,16 @@ export default async function PostsPage({
   const raw = await searchParams;
   const s = searchSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
   const db = getDb();
-  const rows = listPosts(db, {
-    cohort: s.cohort as never,
-    decision: s.decision,
-    sort: s.sort,
-    dir: s.dir,
-    q: s.q,
-  });
+  const filter = { cohort: s.cohort as never, decision: s.decision, sort: s.sort, dir: s.dir, q: s.q };
+  const total = countPosts(db, filter);
+  const per = s.per ?? DEFAULT_PER_PAGE;
+  // A page past the end (the list shrank since the link was made) shows the last page instead of nothing.
+  const w = pageWindow(total, per, s.page ?? 1);
+  const rows = listPosts(db, filter, { limit: per, offset: w.offset });
+  const pageHref = (page: number) => (page >= 1 && page <= w.pages ? listHref({ ...s, page }) : null);
+  const pager = (label: string) => (
+    <Pager page={w.page} pages={w.pages} prevHref={pageHref(w.page - 1)} nextHref={pageHref(w.page + 1)} label={label} />
+  );
   const last = describeLastChange(db);
   const lastChange = last
     ? `${last.count === 1 ? `“${last.title}”` : `${fmtInt(last.count)} posts`} labelled ${cohortName(last.newLabel ?? 'unlabelled')} at ${last.at.replace('T', ' ').slice(0, 16)} UTC`
@@ -130,14 +132,23 @@ export default async function PostsPage({
         </label>
         {s.sort && <input type="hidden" name="sort" value={s.sort} />}
         {s.dir && <input type="hidden" name="dir" value={s.dir} />}
+        {s.per && <input type="hidden" name="per" value={s.per} />}
         <button type="submit">Filter</button>
         {(s.cohort || s.decision || s.q) && <a href="/posts">Clear</a>}
       </form>
-      <p className="muted small" data-testid="post-count">
-        {fmtInt(rows.length)} {rows.length === 1 ? 'post' : 'posts'}
+      <p className="muted small">
+        <span data-testid="post-count">
+          {fmtInt(total)} {total === 1 ? 'post' : 'posts'}
+        </span>
+        {w.pages > 1 && (
+          <span data-testid="post-range">
+            , showing {fmtInt(w.first)}–{fmtInt(w.last)}
+          </span>
+        )}
       </p>
       <BulkBar
-        total={rows.length}
+        total={total}
+        shown={rows.length}
         filter={{ cohort: s.cohort, decision: s.decision, q: s.q }}
         filterText={filterText}
         lastChange={lastChange}
@@ -145,6 +156,7 @@ export default async function PostsPage({
         decisionAction={bulkDecisionAction}
         undoAction={undoLastLabelAction}
       />
+      {pager('Pages, top')}
       <div className="table-wrap panel">
         <table data-testid="posts-table">
           <thead>
@@ -203,6 +215,7 @@ export default async function PostsPage({
         </table>
         {rows.length === 0 && <p className="muted">No post matches these filters.</p>}
       </div>
+      {pager('Pages, bottom')}
     </>
   );
 }

@@ -36,10 +36,13 @@ function setAll(checked: boolean) {
 /**
  * The /posts bulk bar. Row checkboxes are plain inputs in the server-rendered table (`data-bulk-id`, and one
  * `data-bulk-all` in the header); this bar counts them, offers "select all N matching the filter", and applies an
- * authorship label or a keep/cull decision to the selection after a confirmation that states the count.
+ * authorship label or a keep/cull decision to the selection after a confirmation that states the count. The table
+ * shows one page of the list: ticked rows are ids on this page, "select all N matching" sends the filter instead, so
+ * the server applies it to every matching post, on every page.
  */
 export function BulkBar({
   total,
+  shown,
   filter,
   filterText,
   lastChange,
@@ -47,8 +50,10 @@ export function BulkBar({
   decisionAction,
   undoAction,
 }: {
-  /** Posts matching the current filter (all rows of the table). */
+  /** Posts matching the current filter, on every page of the list. */
   total: number;
+  /** Rows on this page of the table. */
+  shown: number;
   filter: Record<string, string | undefined>;
   /** The filter in words ("AI-generated, undecided"), or '' for no filter. */
   filterText: string;
@@ -69,10 +74,10 @@ export function BulkBar({
   const refresh = useCallback(() => {
     const ticked = tickedIds();
     setIds(ticked);
-    if (ticked.length < total) setAllMatching(false);
+    if (ticked.length < shown) setAllMatching(false);
     const all = document.querySelector<HTMLInputElement>('input[data-bulk-all]');
-    if (all) all.checked = ticked.length > 0 && ticked.length === total;
-  }, [total]);
+    if (all) all.checked = ticked.length > 0 && ticked.length === shown;
+  }, [shown]);
 
   useEffect(() => {
     const onChange = (e: Event) => {
@@ -87,7 +92,7 @@ export function BulkBar({
 
   const n = allMatching ? total : ids.length;
   const target: Target = allMatching ? { filter } : { postIds: ids };
-  const postsWord = (k: number) => `${k} ${k === 1 ? 'post' : 'posts'}`;
+  const postsWord = (k: number) => `${k.toLocaleString('en-US')} ${k === 1 ? 'post' : 'posts'}`;
 
   const apply = () => {
     if (!pending) return;
@@ -130,6 +135,11 @@ export function BulkBar({
           >
             Select all {postsWord(total)} matching {filterText ? `the filter (${filterText})` : 'the list'}
           </button>
+        )}
+        {allMatching && total > shown && (
+          <span className="muted small" data-testid="bulk-other-pages">
+            ({(total - shown).toLocaleString('en-US')} of them on other pages)
+          </span>
         )}
         {n > 0 && (
           <button

@@ -24,6 +24,7 @@ const MAX_POST_SHARE = 0.5;
  */
 export function recomputeTouchedSummaries(tx: Tx, full: (tx: Tx) => void): void {
   const c = tx.$client;
+  let T = performance.now(); const L=(l:string)=>{const n=performance.now(); console.error(l,(n-T).toFixed(0)); T=n;};
   const t = takeTouched(tx);
   const counts = c
     .prepare(`select (select count(*) from posts) as p, (select count(*) from post_stats) as s,
@@ -41,14 +42,20 @@ export function recomputeTouchedSummaries(tx: Tx, full: (tx: Tx) => void): void 
   for (const id of [...t.pairs.keys()]) if (!exists.get(id)) t.pairs.delete(id);
   if (t.pairs.size > counts.p * MAX_POST_SHARE) return full(tx);
 
+  L('before const coverageLast =');
   const coverageLast = newestCoveredDay(tx);
   const countedLast = newestCountedDay(tx);
   rebuildDayViews(tx, t);
+  L('before const ids = [');
   const ids = [...t.pairs.keys()].sort((a, b) => a - b);
   writePostStats(tx, ids, countedLast);
+  L('before writeMetrics(');
   writeMetrics(tx, ids, coverageLast);
+  L('before if (coverageLast !==');
   if (coverageLast !== t.coverageLast) resumLastMetrics(tx, coverageLast);
+  L('before if (countedLast !== ');
   if (countedLast !== t.countedLast) resumLastStats(tx, countedLast);
+  L('end '+t.pairs.size);
 }
 
 function addPair(t: Touched, postId: number, day: string): void {
