@@ -73,7 +73,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div className="stat">
           <div className="value">{fmtInt(totals.unmatchedPageViews)}</div>
           <div className="label">
-            <a href="/imports">page views of unmatched paths</a>
+            <a href="/imports">page views of paths that match no post</a>
+            {totals.homePageViews > 0 && ` (home page apart: ${fmtInt(totals.homePageViews)})`}
           </div>
         </div>
       </div>

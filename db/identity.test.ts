@@ -1,5 +1,7 @@
 // Post identity across re-imports (issue: one identity per post), with Tend's own WXR fixtures in
 // fixtures/inventory (facts in its README), through the real importers into a real SQLite file.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importViewsFile } from './import-views';
 import { importPostsFile } from './importers';
@@ -51,7 +53,9 @@ describe('post identity', () => {
     expect(after?.label).toBe('human');
     expect(after?.suggestedLabel).toBe('ai-assisted');
     expect(after?.decision).toBe('keep');
-    const alias = t.db.$client.prepare('select post_id as id from post_aliases where path = ?').get('/2023/03/old-name');
+    const alias = t.db.$client
+      .prepare('select post_id as id from post_aliases where path = ?')
+      .get('/2023/03/old-name');
     expect(alias).toEqual({ id: before.id });
     expect(listPosts(t.db)).toHaveLength(4);
   });
@@ -69,5 +73,21 @@ describe('post identity', () => {
     const before = snapshot(t.db);
     await importPostsFile(t.db, v2);
     expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it('a post on plain ?p=ID permalinks also answers at /<slug>', async () => {
+    const file = path.join(path.dirname(t.file), 'plain.xml');
+    fs.writeFileSync(
+      file,
+      `<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>Hello world</title>
+<link>https://plain.example/?p=1</link><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>
+<wp:status>publish</wp:status><wp:post_name>hello-world</wp:post_name>
+<wp:post_date_gmt>2024-03-01 09:15:00</wp:post_date_gmt></item></channel></rss>`,
+    );
+    await importPostsFile(t.db, file);
+    const post = listPosts(t.db)[0];
+    expect(post.path).toBe('/?p=1');
+    const alias = t.db.$client.prepare('select post_id as id from post_aliases where path = ?').get('/hello-world');
+    expect(alias).toEqual({ id: post.id });
   });
 });

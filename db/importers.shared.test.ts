@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importViewsFile } from './import-views';
 import { importPostsFile } from './importers';
 import { upsertPosts } from './mutations/posts';
-import { rematchUnmatched, recomputePostStats } from './mutations/traffic';
+import { recomputePostStats, rematchUnmatched } from './mutations/traffic';
 import { listPosts } from './queries/posts';
 import { sharedFile, snapshot, tempDb } from './test-helpers';
 
@@ -44,17 +44,33 @@ describe.skipIf(!dump.exists)('the sample feed dump', () => {
 describe.skipIf(!log.exists)('the Apache fixture log (facts in ../shared/fixtures/README.md)', () => {
   it('gives 12 and 70 human page views to the two posts, bots apart, and survives line 8899', async () => {
     const post = (path: string, title: string) => ({
-      sourceId: null, title, url: null, path, publishedAt: '2015-05-01T00:00:00.000Z', status: 'publish' as const,
-      content: '', wordCount: 0, commentCount: null, tags: [], author: null, aliases: [], authorshipHint: null,
+      sourceId: null,
+      title,
+      url: null,
+      path,
+      publishedAt: '2015-05-01T00:00:00.000Z',
+      status: 'publish' as const,
+      content: '',
+      wordCount: 0,
+      commentCount: null,
+      tags: [],
+      author: null,
+      aliases: [],
+      authorshipHint: null,
     });
     const s = await importViewsFile(t.db, log.path);
     expect(s.read).toBe(10000);
     // Posts arrive after the traffic: the unmatched rows are matched then.
     t.db.$client.transaction(() => {
-      upsertPosts(t.db, [
-        post('/blog/geekery/disabling-battery-in-ubuntu-vms.html', 'Battery'),
-        post('/blog/geekery/ssl-latency.html', 'SSL latency'),
-      ], 'test', 'UTC');
+      upsertPosts(
+        t.db,
+        [
+          post('/blog/geekery/disabling-battery-in-ubuntu-vms.html', 'Battery'),
+          post('/blog/geekery/ssl-latency.html', 'SSL latency'),
+        ],
+        'test',
+        'UTC',
+      );
       rematchUnmatched(t.db);
       recomputePostStats(t.db);
     })();
@@ -64,7 +80,9 @@ describe.skipIf(!log.exists)('the Apache fixture log (facts in ../shared/fixture
     expect(byTitle['SSL latency'].lifetimeViews).toBe(70);
     expect(byTitle['SSL latency'].botHits).toBe(7);
     const feed = t.db.$client
-      .prepare("select kind, sum(page_views) as pv, sum(bot_hits) as bots from unmatched_paths where path = '/blog/tags/puppet' and kind = 'feed'")
+      .prepare(
+        "select kind, sum(page_views) as pv, sum(bot_hits) as bots from unmatched_paths where path = '/blog/tags/puppet' and kind = 'feed'",
+      )
       .get();
     expect(feed).toEqual({ kind: 'feed', pv: 0, bots: 488 });
   });

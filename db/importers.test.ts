@@ -22,7 +22,7 @@ function viewsOf(db: Db, title: string) {
   return p;
 }
 
-describe('importing Tend\'s own fixtures (fixtures/e2e, facts in its README)', () => {
+describe("importing Tend's own fixtures (fixtures/e2e, facts in its README)", () => {
   it('imports 4 posts and 9 human page views, bots apart, unmatched paths kept', async () => {
     const posts = await importPostsFile(t.db, ownFixture('e2e', 'feed.xml'));
     expect(posts.imported).toBe(4);
@@ -37,17 +37,21 @@ describe('importing Tend\'s own fixtures (fixtures/e2e, facts in its README)', (
     expect(viewsOf(t.db, 'Companion Planting: What the Research Says').lifetimeViews).toBe(1);
     expect(viewsOf(t.db, 'A quiet post nobody read').lifetimeViews).toBe(0);
     const daily = t.db.$client
-      .prepare("select day, sum(page_views) as n from daily_views v join posts p on p.id = v.post_id where p.title like 'Why I%' group by day order by day")
+      .prepare(
+        "select day, sum(page_views) as n from daily_views v join posts p on p.id = v.post_id where p.title like 'Why I%' group by day order by day",
+      )
       .all();
     expect(daily).toEqual([
       { day: '2024-03-02', n: 3 },
       { day: '2024-03-03', n: 2 },
     ]);
-    const unmatched = t.db.$client.prepare("select distinct path from unmatched_paths where kind = 'page' order by path").all();
+    const unmatched = t.db.$client
+      .prepare("select distinct path from unmatched_paths where kind = 'page' order by path")
+      .all();
     expect(unmatched).toEqual([{ path: '/2023/12/an-old-deleted-post' }, { path: '/about' }]);
   });
 
-  it('takes a source tag as the suggested label, never as the author\'s label', async () => {
+  it("takes a source tag as the suggested label, never as the author's label", async () => {
     await importPostsFile(t.db, ownFixture('e2e', 'feed.xml'));
     const p = viewsOf(t.db, 'Companion Planting: What the Research Says');
     expect(p.suggestedLabel).toBe('ai-generated');
@@ -70,7 +74,7 @@ describe('importing Tend\'s own fixtures (fixtures/e2e, facts in its README)', (
     expect(viewsOf(t.db, 'Why I stopped digging').lifetimeViews).toBe(5);
   });
 
-  it('never overwrites the author\'s label or decision on re-import', async () => {
+  it("never overwrites the author's label or decision on re-import", async () => {
     await importPostsFile(t.db, ownFixture('e2e', 'feed.xml'));
     const id = viewsOf(t.db, 'Companion Planting: What the Research Says').id;
     setAuthorshipLabel(t.db, id, 'human', 'author');
@@ -98,13 +102,25 @@ describe('failed imports write nothing', () => {
     await importPostsFile(t.db, ownFixture('e2e', 'feed.xml'));
     const before = snapshot(t.db);
     const good = (n: number): PostRecord => ({
-      sourceId: `new-${n}`, title: `New ${n}`, url: null, path: `/new-${n}`, publishedAt: '2024-06-01T00:00:00.000Z',
-      status: 'publish', content: 'text', wordCount: 1, commentCount: null, tags: [], author: null, aliases: [],
+      sourceId: `new-${n}`,
+      title: `New ${n}`,
+      url: null,
+      path: `/new-${n}`,
+      publishedAt: '2024-06-01T00:00:00.000Z',
+      status: 'publish',
+      content: 'text',
+      wordCount: 1,
+      commentCount: null,
+      tags: [],
+      author: null,
+      aliases: [],
       authorshipHint: null,
     });
     // The third record breaks the status CHECK constraint after two posts were already written.
     const records = [good(1), good(2), { ...good(3), status: 'bogus' as never }, good(4)];
-    expect(() => writePostsImport(t.db, { records, rejects: [], warnings: [] }, { file: 'x', format: 'rss', hash: null })).toThrow(/CHECK/);
+    expect(() =>
+      writePostsImport(t.db, { records, rejects: [], warnings: [] }, { file: 'x', format: 'rss', hash: null }),
+    ).toThrow(/CHECK/);
     expect(snapshot(t.db)).toEqual(before);
   });
 });

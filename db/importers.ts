@@ -38,7 +38,13 @@ export function formatSummary(s: ImportSummary): string {
   const detail = Object.entries(s.detail)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  return `${s.kind} ${s.format} ${s.file}${period}: read ${s.read}, imported ${s.imported}, bot ${s.bot}, unmatched ${s.unmatched}, rejected ${s.rejected}, ${s.ms} ms${detail ? ` [${detail}]` : ''}`;
+  // Units differ by kind: a posts import reads items and imports posts; a traffic import reads lines (or rows) and
+  // counts page views and bot hits, so each number says what it counts.
+  const counts =
+    s.kind === 'posts'
+      ? `read ${s.read} items, imported ${s.imported} posts, rejected ${s.rejected}`
+      : `read ${s.read} lines, imported ${s.imported} page views, bot ${s.bot} hits, unmatched ${s.unmatched} page views, rejected ${s.rejected} lines`;
+  return `${s.kind} ${s.format} ${s.file}${period}: ${counts}, ${s.ms} ms${detail ? ` [${detail}]` : ''}`;
 }
 
 /** SHA-256 of a file's bytes, hex. Reads 1 MiB at a time, so memory stays flat whatever the file's size. */
@@ -55,7 +61,13 @@ export function sha256File(file: string): string {
   return hash.digest('hex');
 }
 
-export function recordRun(db: Db, s: Omit<ImportSummary, 'ms'>, status: 'ok' | 'failed', hash: string | null, error?: string) {
+export function recordRun(
+  db: Db,
+  s: Omit<ImportSummary, 'ms'>,
+  status: 'ok' | 'failed',
+  hash: string | null,
+  error?: string,
+) {
   db.$client
     .prepare(`insert into import_runs (kind, format, file, file_hash, finished_at, rows_read, rows_imported, rows_bot,
       rows_unmatched, rows_rejected, first_day, last_day, status, error, rejects)
@@ -166,4 +178,3 @@ export async function importPostsFile(
   const hash = fs.statSync(file).isFile() ? sha256File(file) : null;
   return writePostsImport(db, parsed, { file, format: parsed.format, hash }, started);
 }
-

@@ -51,7 +51,14 @@ function main(): number {
   }
   const format = (args.values.format as string | undefined) ?? 'csv';
   if (args.positionals[0] !== 'posts' || !['csv', 'json'].includes(format)) {
-    console.error(HELP);
+    const what = args.positionals[0];
+    const problem =
+      what === undefined
+        ? 'say what to export: posts or plan'
+        : what !== 'posts'
+          ? `"${what}" is not something to export: use posts or plan`
+          : `posts export as "${format}" is not supported: use --format csv or json`;
+    console.error(`${problem}\n\n${HELP}`);
     return 2;
   }
   const db = openDb();

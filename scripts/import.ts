@@ -76,8 +76,18 @@ async function main(): Promise<number> {
     return 0;
   }
   const [kind, ...files] = positionals;
-  if ((kind !== 'posts' && kind !== 'views') || files.length === 0 || (kind === 'posts' && files.length > 1)) {
-    console.error(HELP);
+  const problem =
+    kind === undefined
+      ? 'say what to import: posts or views'
+      : kind !== 'posts' && kind !== 'views'
+        ? `"${kind}" is not something to import: use posts or views`
+        : files.length === 0
+          ? `name the ${kind} file to import`
+          : kind === 'posts' && files.length > 1
+            ? `import one posts file at a time (got ${files.length})`
+            : null;
+  if (problem) {
+    console.error(`${problem}\n\n${HELP}`);
     return 2;
   }
   const db = openDb();

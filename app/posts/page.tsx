@@ -93,7 +93,13 @@ export default async function PostsPage({
   const rows = listPosts(db, filter, { limit: per, offset: w.offset });
   const pageHref = (page: number) => (page >= 1 && page <= w.pages ? listHref({ ...s, page }) : null);
   const pager = (label: string) => (
-    <Pager page={w.page} pages={w.pages} prevHref={pageHref(w.page - 1)} nextHref={pageHref(w.page + 1)} label={label} />
+    <Pager
+      page={w.page}
+      pages={w.pages}
+      prevHref={pageHref(w.page - 1)}
+      nextHref={pageHref(w.page + 1)}
+      label={label}
+    />
   );
   const last = describeLastChange(db);
   const lastChange = last

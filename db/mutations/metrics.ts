@@ -6,15 +6,18 @@
  * Daily rows come from `counted_daily_views` (one source per day where sources overlap, so nothing counts twice);
  * "the last N days" end on the newest day any traffic input covers (`traffic_coverage`).
  */
-import { CURVE_AGES } from '../../lib/metrics';
+import { addDays, CURVE_AGES } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
+import { newestCountedDay } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
 
 /**
  * Recompute every post's summaries: one GROUP BY of counted daily traffic into post_day_views, then one ordered pass
- * over it in JS (a post's days are contiguous there), then the writes. About 10 s at 5,000 posts × 730 days.
+ * over it in JS (a post's days are contiguous there), then the writes. post_stats comes from the same pass (its
+ * "last 30 days" end on the newest counted day; a "last view" is the newest day with a human page view), so
+ * daily_views is scanned once.
  */
 export function recomputePostMetrics(tx: Tx): void {
   const c = tx.$client;
@@ -29,8 +32,13 @@ export function recomputePostMetrics(tx: Tx): void {
         p.pd,
       ]),
     );
+    const countedLast = newestCountedDay(tx);
+    // SQL's `day > date(last, '-30 days')` on YYYY-MM-DD strings.
+    const last30From = countedLast === null ? null : addDays(countedLast, -30);
     const done = new Map<number, PostAccumulator>();
+    const extra = new Map<number, { last30: number; lastViewDay: string | null }>();
     let current: PostAccumulator | null = null;
+    let cur = { last30: 0, lastViewDay: null as string | null };
     let currentId = -1;
     const rows = c.prepare('select post_id, day, page_views, bot_hits from post_day_views').raw();
     for (const [id, day, pv, bh] of rows.iterate() as Iterable<[number, string, number, number]>) {
@@ -38,10 +46,16 @@ export function recomputePostMetrics(tx: Tx): void {
         currentId = id;
         current = new PostAccumulator(published.get(id) ?? null, lastDay);
         done.set(id, current);
+        cur = { last30: 0, lastViewDay: null };
+        extra.set(id, cur);
       }
       current!.add(day, pv, bh);
+      if (last30From !== null && day > last30From) cur.last30 += pv;
+      if (pv > 0) cur.lastViewDay = day;
     }
-    c.exec('delete from post_metrics; delete from post_curve; delete from post_month_views;');
+    c.exec('delete from post_stats; delete from post_metrics; delete from post_curve; delete from post_month_views;');
+    const stats = c.prepare(`insert into post_stats (post_id, lifetime_views, first30_views, last30_views, bot_hits,
+      last_view_day) values (?,?,?,?,?,?)`);
     const metric = c.prepare(`insert into post_metrics (post_id, first7_views, first30_views, first90_views,
       last30_views, last90_views, since_publish_views, peak_day, peak_views) values (?,?,?,?,?,?,?,?,?)`);
     const curve = c.prepare('insert into post_curve (post_id, age, cum_views) values (?,?,?)');
@@ -49,6 +63,8 @@ export function recomputePostMetrics(tx: Tx): void {
     for (const [id, pd] of published) {
       const acc = done.get(id) ?? new PostAccumulator(pd, lastDay);
       const s = acc.sums;
+      const e = extra.get(id);
+      stats.run(id, s.lifetimeViews, s.first30Views, e?.last30 ?? 0, s.botHits, e?.lastViewDay ?? null);
       metric.run(
         id,
         s.first7Views,

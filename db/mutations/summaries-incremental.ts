@@ -1,8 +1,8 @@
 /**
  * Incremental recompute of the per-post summaries (post_stats, post_day_views, post_metrics, post_curve,
  * post_month_views) for the posts an import touched (./traffic-touched.ts), with the same numbers a full recompute
- * (./traffic.ts recomputePostStats) gives: post_stats rows come from the same SQL restricted to those posts, the
- * metric rows from the same PostAccumulator over post_day_views. The "last N days" sums of every other post change
+ * (./traffic.ts recomputePostStats) gives: post_day_views rows of the touched (post, day) pairs are regrouped from
+ * counted_daily_views, then each touched post's rows come from the same PostAccumulator pass over post_day_views. The "last N days" sums of every other post change
  * only when the newest day of data moves; they are then re-summed from post_day_views' last 30 days per post (one
  * short clustered range each). Falls back to the full recompute when most posts are touched or a summary is missing.
  */
@@ -21,18 +21,28 @@ const MAX_POST_SHARE = 0.5;
  * Bring the summaries up to date after traffic writes, touching only what changed. Call inside the import's
  * transaction, where a full recompute would be called.
  * @param full the full recompute (passed in to avoid an import cycle with ./traffic.ts).
+ * @param limits when to fall back to the full recompute (tests lift them to check the incremental path everywhere).
  */
-export function recomputeTouchedSummaries(tx: Tx, full: (tx: Tx) => void): void {
+export function recomputeTouchedSummaries(
+  tx: Tx,
+  full: (tx: Tx) => void,
+  limits = { maxDays: MAX_DAYS, maxPostShare: MAX_POST_SHARE },
+): void {
   const c = tx.$client;
-  let T = performance.now(); const L=(l:string)=>{const n=performance.now(); console.error(l,(n-T).toFixed(0)); T=n;};
   const t = takeTouched(tx);
   const counts = c
     .prepare(`select (select count(*) from posts) as p, (select count(*) from post_stats) as s,
       (select count(*) from post_metrics) as m`)
     .get() as { p: number; s: number; m: number };
-  if (counts.p !== counts.s || counts.p !== counts.m) return full(tx);
+  if (counts.p !== counts.s || counts.p !== counts.m) {
+    full(tx);
+    return;
+  }
   if (!t) return;
-  if (t.days.size > MAX_DAYS) return full(tx);
+  if (t.days.size > limits.maxDays) {
+    full(tx);
+    return;
+  }
   const byDay = c.prepare('select post_id, day from daily_views where day = ?').raw();
   for (const day of t.days) {
     for (const [postId] of byDay.iterate(day) as Iterable<[number, string]>) addPair(t, postId, day);
@@ -40,22 +50,17 @@ export function recomputeTouchedSummaries(tx: Tx, full: (tx: Tx) => void): void 
   // Rows of posts that no longer exist (deleted since) have no summary to update.
   const exists = c.prepare('select 1 from posts where id = ?').pluck();
   for (const id of [...t.pairs.keys()]) if (!exists.get(id)) t.pairs.delete(id);
-  if (t.pairs.size > counts.p * MAX_POST_SHARE) return full(tx);
+  if (t.pairs.size > counts.p * limits.maxPostShare) {
+    full(tx);
+    return;
+  }
 
-  L('before const coverageLast =');
   const coverageLast = newestCoveredDay(tx);
   const countedLast = newestCountedDay(tx);
   rebuildDayViews(tx, t);
-  L('before const ids = [');
   const ids = [...t.pairs.keys()].sort((a, b) => a - b);
-  writePostStats(tx, ids, countedLast);
-  L('before writeMetrics(');
-  writeMetrics(tx, ids, coverageLast);
-  L('before if (coverageLast !==');
-  if (coverageLast !== t.coverageLast) resumLastMetrics(tx, coverageLast);
-  L('before if (countedLast !== ');
-  if (countedLast !== t.countedLast) resumLastStats(tx, countedLast);
-  L('end '+t.pairs.size);
+  writeSummaries(tx, ids, coverageLast, countedLast);
+  if (coverageLast !== t.coverageLast || countedLast !== t.countedLast) resumLast(tx, coverageLast, countedLast);
 }
 
 function addPair(t: Touched, postId: number, day: string): void {
@@ -82,29 +87,19 @@ function rebuildDayViews(tx: Tx, t: Touched): void {
   }
 }
 
-/** post_stats rows of these posts: the full recompute's statement, for these ids, with the newest counted day. */
-function writePostStats(tx: Tx, ids: number[], countedLast: string | null): void {
-  const c = tx.$client;
-  const json = JSON.stringify(ids);
-  c.prepare('delete from post_stats where post_id in (select value from json_each(?))').run(json);
-  c.prepare(`insert into post_stats (post_id, lifetime_views, first30_views, last30_views, bot_hits, last_view_day)
-    select p.id,
-      coalesce(sum(v.page_views), 0),
-      coalesce(sum(case when p.published_day is not null and v.day >= p.published_day
-                        and v.day < date(p.published_day, '+30 days') then v.page_views end), 0),
-      coalesce(sum(case when v.day > date(?, '-30 days') then v.page_views end), 0),
-      coalesce(sum(v.bot_hits), 0),
-      max(case when v.page_views > 0 then v.day end)
-    from posts p left join counted_daily_views v on v.post_id = p.id
-    where p.id in (select value from json_each(?))
-    group by p.id`).run(countedLast, json);
-}
-
-/** post_metrics, post_curve and post_month_views of these posts, from their post_day_views rows. */
-function writeMetrics(tx: Tx, ids: number[], lastDay: string | null): void {
+/**
+ * post_stats, post_metrics, post_curve and post_month_views of these posts, from their post_day_views rows (counted
+ * rows summed per day, so sums, maxima and "a human view that day" are the same as over counted_daily_views).
+ * post_stats' "last 30 days" end on the newest counted day, post_metrics' on the newest covered day.
+ */
+function writeSummaries(tx: Tx, ids: number[], lastDay: string | null, countedLast: string | null): void {
   const c = tx.$client;
   const pub = c.prepare('select published_day from posts where id = ?').pluck();
   const days = c.prepare('select day, page_views, bot_hits from post_day_views where post_id = ? order by day').raw();
+  const stats = c.prepare(`insert or replace into post_stats (post_id, lifetime_views, first30_views, last30_views,
+      bot_hits, last_view_day) values (?,?,?,?,?,?)`);
+  // SQL's `day > date(last, '-30 days')` on YYYY-MM-DD strings.
+  const last30From = countedLast === null ? null : addDays(countedLast, -30);
   const delMetric = c.prepare('delete from post_metrics where post_id = ?');
   const delCurve = c.prepare('delete from post_curve where post_id = ?');
   const delMonth = c.prepare('delete from post_month_views where post_id = ?');
@@ -115,8 +110,15 @@ function writeMetrics(tx: Tx, ids: number[], lastDay: string | null): void {
   for (const id of ids) {
     const pd = (pub.get(id) as string | null) ?? null;
     const acc = new PostAccumulator(pd, lastDay);
-    for (const [day, pv, bh] of days.iterate(id) as Iterable<[string, number, number]>) acc.add(day, pv, bh);
+    let last30 = 0;
+    let lastViewDay: string | null = null;
+    for (const [day, pv, bh] of days.iterate(id) as Iterable<[string, number, number]>) {
+      acc.add(day, pv, bh);
+      if (last30From !== null && day > last30From) last30 += pv;
+      if (pv > 0) lastViewDay = day;
+    }
     const s = acc.sums;
+    stats.run(id, s.lifetimeViews, s.first30Views, last30, s.botHits, lastViewDay);
     delMetric.run(id);
     delCurve.run(id);
     delMonth.run(id);
@@ -140,32 +142,34 @@ function writeMetrics(tx: Tx, ids: number[], lastDay: string | null): void {
 }
 
 /**
- * Every post's last30/last90 in post_metrics for a new newest day: PostAccumulator counts a day when
- * `lastDay - day < N`, i.e. `day > lastDay - N days`; one clustered range of post_day_views per post.
+ * Every post's "last N days" sums for a new newest day: post_metrics' last30/last90 (PostAccumulator counts a day
+ * when `lastDay - day < N`, i.e. `day > lastDay - N days`) and post_stats' last30 (from the newest counted day).
+ * One short clustered range of post_day_views per post; rows are rewritten only where a number changed.
  */
-function resumLastMetrics(tx: Tx, lastDay: string | null): void {
+function resumLast(tx: Tx, lastDay: string | null, countedLast: string | null): void {
   const c = tx.$client;
-  if (lastDay === null) {
-    c.exec('update post_metrics set last30_views = 0, last90_views = 0');
-    return;
+  const m30 = lastDay === null ? null : addDays(lastDay, -30);
+  const m90 = lastDay === null ? null : addDays(lastDay, -90);
+  const s30 = countedLast === null ? null : addDays(countedLast, -30);
+  const from = [m90, s30].filter((d): d is string => d !== null).sort()[0] ?? '9999-12-31';
+  const rows = c
+    .prepare(`select m.post_id, m.last30_views, m.last90_views, s.last30_views from post_metrics m
+      join post_stats s on s.post_id = m.post_id`)
+    .raw()
+    .all() as [number, number, number, number][];
+  const days = c.prepare('select day, page_views from post_day_views where post_id = ? and day > ?').raw();
+  const setMetric = c.prepare('update post_metrics set last30_views = ?, last90_views = ? where post_id = ?');
+  const setStat = c.prepare('update post_stats set last30_views = ? where post_id = ?');
+  for (const [id, old30, old90, oldS30] of rows) {
+    let l30 = 0;
+    let l90 = 0;
+    let ls30 = 0;
+    for (const [day, pv] of days.iterate(id, from) as Iterable<[string, number]>) {
+      if (m30 !== null && day > m30) l30 += pv;
+      if (m90 !== null && day > m90) l90 += pv;
+      if (s30 !== null && day > s30) ls30 += pv;
+    }
+    if (l30 !== old30 || l90 !== old90) setMetric.run(l30, l90, id);
+    if (ls30 !== oldS30) setStat.run(ls30, id);
   }
-  c.prepare(`update post_metrics set
-      last30_views = (select coalesce(sum(page_views), 0) from post_day_views d
-                      where d.post_id = post_metrics.post_id and d.day > ?),
-      last90_views = (select coalesce(sum(page_views), 0) from post_day_views d
-                      where d.post_id = post_metrics.post_id and d.day > ?)`).run(
-    addDays(lastDay, -30),
-    addDays(lastDay, -90),
-  );
-}
-
-/** Every post's last30 in post_stats for a new newest counted day (post_day_views sums the counted rows per day). */
-function resumLastStats(tx: Tx, countedLast: string | null): void {
-  const c = tx.$client;
-  if (countedLast === null) {
-    c.exec('update post_stats set last30_views = 0');
-    return;
-  }
-  c.prepare(`update post_stats set last30_views = (select coalesce(sum(page_views), 0) from post_day_views d
-      where d.post_id = post_stats.post_id and d.day > date(?, '-30 days'))`).run(countedLast);
 }

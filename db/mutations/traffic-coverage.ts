@@ -83,7 +83,9 @@ export function recomputeWinners(tx: Tx): void {
   const priority = JSON.stringify(getSourcePriority(tx));
   startTracking(tx);
   // The days whose winner changes are marked: every post with rows on them may count other rows now.
-  const before = new Map(tx.$client.prepare('select day, source from traffic_winners').raw().all() as [string, string][]);
+  const before = new Map(
+    tx.$client.prepare('select day, source from traffic_winners').raw().all() as [string, string][],
+  );
   tx.$client.exec('delete from traffic_winners');
   tx.$client
     .prepare(

@@ -61,7 +61,10 @@ export function markPair(tx: Tx, postId: number, day: string): void {
 
 /** Mark the (post, day) pairs of the daily rows a query selects (`post_id`, `day` columns), before they are deleted. */
 export function markRows(tx: Tx, sql: string, ...params: unknown[]): void {
-  const rows = tx.$client.prepare(sql).raw().iterate(...params) as Iterable<[number, string]>;
+  const rows = tx.$client
+    .prepare(sql)
+    .raw()
+    .iterate(...params) as Iterable<[number, string]>;
   for (const [postId, day] of rows) markPair(tx, postId, day);
 }
 

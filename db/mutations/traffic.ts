@@ -12,6 +12,7 @@ import { daysOf, type Period } from '../../lib/traffic/period';
 import type { PathReferrer } from '../../lib/traffic/traffic-aggregator';
 import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
+import { batchedUpsert } from './batched-upsert';
 import { recomputePostMetrics } from './metrics';
 import { recomputeTouchedSummaries } from './summaries-incremental';
 import { addCoverage, deleteCoverage, deleteCoverageDays, recomputeWinners } from './traffic-coverage';
@@ -42,39 +43,7 @@ export interface WriteTrafficResult {
   referrerRows: number;
 }
 
-const BATCH = 128;
-
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * A multi-row upsert: values are buffered and written `BATCH` rows per statement, which crosses from JavaScript
- * into SQLite a hundred times less often than one statement per row (the hot path of a large log import).
- */
-function batchedUpsert(
-  c: Tx['$client'],
-  target: string,
-  width: number,
-  onConflict: string,
-): { push: (...values: unknown[]) => void; flush: () => void } {
-  const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
-  const sql = (n: number) =>
-    `insert into ${target} values ${Array.from({ length: n }, () => tuple).join(',')} ${onConflict}`;
-  const full = c.prepare(sql(BATCH));
-  let buf: unknown[] = [];
-  return {
-    push: (...values) => {
-      for (const v of values) buf.push(v);
-      if (buf.length === BATCH * width) {
-        full.run(buf);
-        buf = [];
-      }
-    },
-    flush: () => {
-      if (buf.length) c.prepare(sql(buf.length / width)).run(buf);
-      buf = [];
-    },
-  };
-}
 
 /** Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths. */
 export function loadPathIndex(tx: Tx): Map<string, number> {
@@ -189,9 +158,20 @@ export function addTraffic(
   res.unmatchedRows = unmatched.length;
   // Inserting in primary-key order appends to the B-tree instead of touching pages all over it: much faster in bulk.
   matched.sort((a, b) => a.postId - b.postId || (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0));
-  for (const { postId, r } of matched) {
+  // Rows of one (post, day) (several paths of a post) are summed here, as the upsert would: one row each.
+  for (let i = 0; i < matched.length; ) {
+    const { postId, r } = matched[i];
+    let { pageViews, visitors, botHits } = r;
+    let j = i + 1;
+    for (; j < matched.length && matched[j].postId === postId && matched[j].r.day === r.day; j++) {
+      const o = matched[j].r;
+      pageViews += o.pageViews;
+      botHits += o.botHits;
+      visitors = visitors === null && o.visitors === null ? null : (visitors ?? 0) + (o.visitors ?? 0);
+    }
+    i = j;
     markPair(tx, postId, r.day);
-    addDaily.push(postId, r.day, scope.source, scope.origin, r.pageViews, r.visitors, r.botHits);
+    addDaily.push(postId, r.day, scope.source, scope.origin, pageViews, visitors, botHits);
   }
   addDaily.flush();
   unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
@@ -280,22 +260,11 @@ export function mapPathToPost(tx: Tx, path: string, postId: number): { moved: nu
  * Recompute post_stats for every post from `counted_daily_views` (one source per day where sources overlap, see
  * ./traffic-coverage.ts): lifetime page views, page views in the first 30 days after publishing (publish day
  * included, site time zone), in the last 30 days of the data (ending on the newest counted day), bot hits, and the
- * last day with a human page view. One GROUP BY.
+ * last day with a human page view; with the metric summaries. One GROUP BY into post_day_views and one pass over it
+ * (./metrics.ts).
  */
 export function recomputePostStats(tx: Tx): void {
-  tx.$client.exec(`
-    delete from post_stats;
-    insert into post_stats (post_id, lifetime_views, first30_views, last30_views, bot_hits, last_view_day)
-    select p.id,
-      coalesce(sum(v.page_views), 0),
-      coalesce(sum(case when p.published_day is not null and v.day >= p.published_day
-                        and v.day < date(p.published_day, '+30 days') then v.page_views end), 0),
-      coalesce(sum(case when v.day > date((select max(day) from counted_daily_views), '-30 days') then v.page_views end), 0),
-      coalesce(sum(v.bot_hits), 0),
-      max(case when v.page_views > 0 then v.day end)
-    from posts p left join counted_daily_views v on v.post_id = p.id
-    group by p.id;`);
-  // The metric summaries (post_metrics, post_curve, post_month_views) change with the same inputs.
+  // One pass writes post_stats with the metric summaries (post_metrics, post_curve, post_month_views).
   recomputePostMetrics(tx);
   clearTouched(tx);
 }

@@ -50,8 +50,7 @@ function postCullSuggestion(db: Db, postId: number, coverage: Coverage): CullSug
   const own = rows.find((r) => r.id === postId);
   if (!own) return null;
   own.label =
-    (c.prepare('select label from authorship where post_id = ?').pluck().get(postId) as AuthorshipLabel | null) ??
-    null;
+    (c.prepare('select label from authorship where post_id = ?').pluck().get(postId) as AuthorshipLabel | null) ?? null;
   const t = getCullThresholds(db);
   const input = cullInputs(rows, coverage, t).get(postId);
   return input ? suggestCull(input, t) : null;

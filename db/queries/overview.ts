@@ -19,7 +19,10 @@ export function getTotals(db: Db): {
   posts: number;
   pageViews: number;
   botHits: number;
+  /** Human page views of page paths that match no post, the home page `/` left out (it is not a post). */
   unmatchedPageViews: number;
+  /** Human page views of the home page `/`. */
+  homePageViews: number;
   firstDay: string | null;
   lastDay: string | null;
   lastImport: string | null;
@@ -29,9 +32,10 @@ export function getTotals(db: Db): {
   const s = c
     .prepare('select coalesce(sum(lifetime_views),0) as pv, coalesce(sum(bot_hits),0) as bh from post_stats')
     .get() as { pv: number; bh: number };
-  const u = c.prepare("select coalesce(sum(page_views),0) as n from unmatched_paths where kind = 'page'").get() as {
-    n: number;
-  };
+  const u = c
+    .prepare(`select coalesce(sum(case when path <> '/' then page_views end), 0) as n,
+      coalesce(sum(case when path = '/' then page_views end), 0) as home from unmatched_paths where kind = 'page'`)
+    .get() as { n: number; home: number };
   // Two subqueries, not `select min(day), max(day)`: SQLite answers a lone min() or max() with one index probe, but
   // both in one select scan the whole day index (180 ms at 3.65M rows, npm run bench).
   const d = c
@@ -48,6 +52,7 @@ export function getTotals(db: Db): {
     pageViews: s.pv,
     botHits: s.bh,
     unmatchedPageViews: u.n,
+    homePageViews: u.home,
     firstDay: d.f,
     lastDay: d.l,
     lastImport: li.t,

@@ -113,7 +113,10 @@ export function listPosts(db: Db, f: PostFilter = {}, page?: PageWindow): PostRo
 /** How many posts match the filter (the list's total, for "N posts" and the page count). */
 export function countPosts(db: Db, f: PostFilter = {}): number {
   const { joins, where, args } = filterSql({ ...f, sort: 'published' });
-  return db.$client.prepare(`select count(*) from posts p ${joins} ${where}`).pluck().get(...args) as number;
+  return db.$client
+    .prepare(`select count(*) from posts p ${joins} ${where}`)
+    .pluck()
+    .get(...args) as number;
 }
 
 /** One post with its numbers, or undefined. */

@@ -4,6 +4,7 @@ import { screenshotPages } from '../screenshots';
 screenshotPages('core', [
   { name: 'overview', url: '/', heading: 'Overview' },
   { name: 'posts', url: '/posts', heading: 'Posts' },
+  { name: 'posts-paged', url: '/posts?sort=lifetime&dir=desc&per=2&page=2', heading: 'Posts' },
   { name: 'post', url: '/posts/1', heading: 'Why I stopped digging' },
   { name: 'imports', url: '/imports', heading: 'Imports' },
 ]);

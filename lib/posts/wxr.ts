@@ -127,7 +127,12 @@ export function parseWxr(
       commentCount: ns.all(item, 'wp', 'comment').filter((c) => approved(c as XmlNode, ns)).length,
       tags,
       author: ns.text(item, 'dc', 'creator')?.trim() || null,
-      aliases: cleanAliases(path, [shortLinkAlias(id), ...oldSlugPaths(item, ns, path)]),
+      aliases: cleanAliases(path, [
+        shortLinkAlias(id),
+        // A site on plain `?p=ID` permalinks: `/<slug>` is where the post lands once pretty permalinks are turned on.
+        path.startsWith('/?') && slug && (status === 'publish' || status === 'private') ? `/${slug}` : null,
+        ...oldSlugPaths(item, ns, path),
+      ]),
       authorshipHint: authorshipHintFromTags([...tags, ...nicenames]),
     });
   }

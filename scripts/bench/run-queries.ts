@@ -66,12 +66,30 @@ function addDays(day: string, n: number): string {
  * The overview's params come from its own parser (lib/overview-params.ts) with the page's defaults, then a range.
  */
 const VARIANTS: Record<string, (ids: Ids) => Promise<Variant[]>> = {
+  // The page asks for one page of 100 rows (app/posts/page.tsx); the last page is the deepest OFFSET.
   listPosts: async () => [
-    { label: 'default sort', args: [{}] },
-    { label: 'sort by lifetime views', args: [{ sort: 'lifetime', dir: 'desc' }] },
+    { label: 'default sort', args: [{}, { limit: 100, offset: 0 }] },
+    {
+      label: 'sort by lifetime views',
+      args: [
+        { sort: 'lifetime', dir: 'desc' },
+        { limit: 100, offset: 0 },
+      ],
+    },
+    {
+      label: 'sort by title, last page',
+      args: [
+        { sort: 'title', dir: 'asc' },
+        { limit: 100, offset: 4900 },
+      ],
+    },
+    { label: 'cohort human', args: [{ cohort: 'human' }, { limit: 100, offset: 0 }] },
+    { label: 'search "garden"', args: [{ q: 'garden' }, { limit: 100, offset: 0 }] },
+    { label: 'decision keep', args: [{ decision: 'keep' }, { limit: 100, offset: 0 }] },
+  ],
+  countPosts: async () => [
+    { label: 'no filter', args: [{}] },
     { label: 'cohort human', args: [{ cohort: 'human' }] },
-    { label: 'search "garden"', args: [{ q: 'garden' }] },
-    { label: 'decision keep', args: [{ decision: 'keep' }] },
   ],
   buildOverview: async (ids) => {
     const { parseOverviewParams } = await import('../../lib/overview-params');
