@@ -86,7 +86,7 @@ async function main(): Promise<number> {
           : kind === 'posts' && files.length > 1
             ? `import one posts file at a time (got ${files.length})`
             : null;
-  if (problem) {
+  if (problem || (kind !== 'posts' && kind !== 'views')) {
     console.error(`${problem}\n\n${HELP}`);
     return 2;
   }
