@@ -27,7 +27,7 @@ export default async function HistoryPage({
         Every keep/cull decision as it happened, newest first. Undo writes a new entry that puts the post back the way
         it was before; if the post changed again since, you are told what will be replaced and asked first.
       </p>
-      <UndoLastButton action={undoAction} />
+      {h.total > 0 && <UndoLastButton action={undoAction} />}
       {h.total === 0 ? (
         <p className="muted" data-testid="history-empty">
           No decisions yet. Start on the <a href="/review">review queue</a>.

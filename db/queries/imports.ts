@@ -43,7 +43,8 @@ export interface UnmatchedRow {
 }
 
 /**
- * Unmatched paths of one kind, most page views (then bot hits) first. Daily rows count only on days their source is
+ * Unmatched paths of one kind, most page views (then bot hits) first; the home page `/` is left out (it is never a
+ * post; the overview shows its page views apart). Daily rows count only on days their source is
  * the one counted (no double counting where sources overlap); period totals (GA4, Umami...) are added as they are.
  */
 export function listUnmatchedPaths(db: Db, kind = 'page', limit = 100): UnmatchedRow[] {
@@ -52,7 +53,7 @@ export function listUnmatchedPaths(db: Db, kind = 'page', limit = 100): Unmatche
         count(distinct case when origin not like 'period:%' then day end) as days,
         group_concat(distinct source) as sources
       from unmatched_paths u
-      where kind = ? and (origin like 'period:%' or not exists
+      where kind = ? and path <> '/' and (origin like 'period:%' or not exists
         (select 1 from traffic_winners w where w.day = u.day and w.source <> u.source))
       group by path order by pageViews desc, botHits desc, path limit ?`)
     .all(kind, limit) as UnmatchedRow[];
