@@ -70,7 +70,8 @@ export function deleteOrigin(tx: Tx, source: string, origin: string): void {
 }
 
 /**
- * Replace the traffic of one input: delete its origin's rows (and the source's rows on `scope.replaceDays`), then
+ * Replace the traffic of one input: delete its origin's rows (a log), or the source's rows on `scope.replaceDays`
+ * (an export: the days it states), then
  * {@link addTraffic}. Winners are recomputed.
  */
 export function replaceTraffic(
@@ -79,8 +80,12 @@ export function replaceTraffic(
   scope: TrafficScope,
   referrers: PathReferrer[] = [],
 ): WriteTrafficResult {
-  deleteOrigin(tx, scope.source, scope.origin);
-  if (scope.replaceDays) {
+  if (!scope.replaceDays) deleteOrigin(tx, scope.source, scope.origin);
+  else {
+    // An export or an API answer states whole days: it replaces its source's rows on those days, and only those.
+    // Deleting by origin as well would wipe the days that an earlier export (or last night's API call) of the same
+    // source covered and this one does not.
+    startTracking(tx);
     const { firstDay, lastDay } = scope.replaceDays;
     markRows(
       tx,
