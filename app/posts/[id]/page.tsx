@@ -75,16 +75,14 @@ export default async function PostPage({ params }: { params: Promise<{ id: strin
           <div className="label">page views, lifetime</div>
         </div>
         <div className="stat">
-          <div className="value">{fmtInt(post.first30Views)}</div>
-          <div className="label">first 30 days after publishing</div>
-        </div>
-        <div className="stat">
-          <div className="value">{fmtInt(post.last30Views)}</div>
-          <div className="label">last 30 days of data{totals.lastDay ? ` (to ${totals.lastDay})` : ''}</div>
-        </div>
-        <div className="stat">
           <div className="value">{fmtInt(post.botHits)}</div>
           <div className="label">bot hits (not counted)</div>
+        </div>
+        <div className="stat">
+          <div className="label">
+            First and last 30 days, decay, share of traffic: see <a href="#metrics-h">Metrics</a> below (a window the
+            data does not cover is left out, never counted as zero).
+          </div>
         </div>
       </div>
 
