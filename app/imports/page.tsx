@@ -16,13 +16,21 @@ import {
 } from '@/db/queries/imports';
 import { mapPathAction } from './actions';
 
-export default async function ImportsPage() {
+/** Unmatched paths shown by default: the most viewed first; `?unmatched=all` shows up to 1,000. */
+const UNMATCHED_SHOWN = 25;
+
+export default async function ImportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
+  const all = (await searchParams).unmatched === 'all';
   const db = getDb();
   const runs = listImportRuns(db);
   const kinds = countUnmatchedByKind(db);
   const posts = listPostChoices(db);
-  const unmatched = listUnmatchedPaths(db, 'page', 100).map((u) => ({
+  const unmatched = listUnmatchedPaths(db, 'page', all ? 1000 : UNMATCHED_SHOWN).map((u) => ({
     ...u,
     suggested: suggestPostFor(u.path, posts),
   }));
@@ -68,6 +76,18 @@ export default async function ImportsPage() {
               alias of the post, and its page views, past and future, count for that post.
             </p>
             <UnmatchedTable rows={unmatched} posts={posts} action={mapPathAction} />
+            <p className="small muted">
+              {all ? (
+                <a href="/imports#unmatched-h">Show the {UNMATCHED_SHOWN} most viewed only</a>
+              ) : (
+                unmatched.length === UNMATCHED_SHOWN && (
+                  <>
+                    The {UNMATCHED_SHOWN} most viewed page paths.{' '}
+                    <a href="/imports?unmatched=all#unmatched-h">Show all (up to 1,000)</a>
+                  </>
+                )
+              )}
+            </p>
           </>
         )}
       </section>
