@@ -46,3 +46,32 @@ describe('exports replace their own days only', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 });
+
+describe('a cut copy of a log never silently replaces the whole log', () => {
+  it('refuses a file with the same first line and fewer lines, unless --replace', async () => {
+    const full = ownFixture('e2e', 'access.log');
+    await importViewsFile(t.db, full);
+    const before = snapshot(t.db);
+    const cut = path.join(dir, 'cut.log');
+    fs.writeFileSync(cut, `${fs.readFileSync(full, 'utf8').split('\n').slice(0, 5).join('\n')}\n`);
+    await expect(importViewsFile(t.db, cut)).rejects.toThrow(
+      /cut\.log: starts like a log imported before with 19 lines, but has only 5/,
+    );
+    expect(snapshot(t.db)).toEqual(before);
+    // The same log again, or grown, still replaces; --replace lets the cut copy through.
+    await importViewsFile(t.db, full);
+    expect(snapshot(t.db)).toEqual(before);
+    await importViewsFile(t.db, cut, { replace: true });
+    expect(views('Why I stopped digging')).toBe(3);
+  });
+});
+
+describe('encodings of exports', () => {
+  it('a Latin-1 CSV keeps its accents (read as windows-1252, not as broken UTF-8)', async () => {
+    const file = path.join(dir, 'latin1.csv');
+    fs.writeFileSync(file, Buffer.from('date,path,views\n2024-03-02,/café/,3\n', 'latin1'));
+    await importViewsFile(t.db, file);
+    const rows = t.db.$client.prepare('select distinct path from unmatched_paths').all();
+    expect(rows).toEqual([{ path: '/café' }]);
+  });
+});

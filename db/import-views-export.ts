@@ -21,11 +21,13 @@ import { sha256File } from './importers';
  * @throws Error naming the file when it is missing or matches no known format (listing what Tend reads).
  */
 export async function detectFileFormat(file: string): Promise<TrafficFormat> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!fs.statSync(file).isFile())
+    throw new Error(`${file}: is a folder, not a file (for a folder of exports, use npm run sync)`);
   const format = detectTrafficFormat(await readHeadText(file), file);
   if (!format) {
     throw new Error(
-      `${file}: not a known traffic format. Expected an access log (Apache/nginx combined or common, Caddy JSON, CloudFront/IIS W3C; --log-format for others) or an export from Plausible, GA4, Universal Analytics, Jetpack, Matomo, Umami, GoatCounter, or a CSV with page and views columns. Name the format with --format`,
+      `${file}: not a known traffic format. Expected an access log (Apache/nginx combined or common, Caddy JSON, CloudFront/IIS W3C; --log-format for others) or an export from Plausible, GA4, Universal Analytics, Jetpack, Matomo, Umami, GoatCounter, or a CSV with page and views columns. Name the format with --format (a log with many damaged lines: --format access-log imports its good lines and lists the rest by line number)`,
     );
   }
   return format;
@@ -41,7 +43,9 @@ export async function parseExportFile(
   format: TrafficFormat,
   opts: { timeZone: string; locale?: string; period?: Period },
 ): Promise<{ parsed: ParsedExport; hash: string; siteOnly: boolean }> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!fs.statSync(file).isFile())
+    throw new Error(`${file}: is a folder, not a file (for a folder of exports, use npm run sync)`);
   assertFileSize(file, MAX_CSV_FILE_BYTES, 'a traffic CSV export');
   const { text } = decodeText(fs.readFileSync(file));
   const numbers = opts.locale ? numberStyle(opts.locale) : undefined;

@@ -39,6 +39,11 @@ export interface ViewsImportOptions {
   period?: string | Period;
   /** Called every so many lines of an access log (lines read, bytes of the file read). */
   onProgress?: (lines: number, bytes: number) => void;
+  /**
+   * Let a log replace an earlier import of the same log (same first line) even when it has fewer lines (`--replace`).
+   * Without it such a file is refused: it is most likely a cut or older copy, and replacing would lose page views.
+   */
+  replace?: boolean;
 }
 
 /** An import summary plus plain-English notes on what the numbers are (e.g. Umami's visitors). */
@@ -77,6 +82,7 @@ export async function importViewsFile(
     });
     return withLargeCache(db, () =>
       db.$client.transaction(() => {
+        refuseShorterCopy(db, file, log.headHash, log.counts.read, opts.replace);
         const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
         // The nightly sync's state for this log is now stale: it restarts the file (replacing) next time.
         db.$client.prepare('delete from sync_files where head_hash = ?').run(log.headHash);
@@ -145,4 +151,21 @@ export async function importViewsFile(
     summary.ms = Date.now() - started;
     return summary;
   })();
+}
+
+/**
+ * A log is known by its first line, so re-importing it (or the same log after it grew) replaces its numbers. A file
+ * with the same first line but fewer lines than an earlier import is a cut or older copy: replacing would silently
+ * lose page views, so it is refused unless `replace` is set.
+ * @throws Error naming the file and both line counts.
+ */
+function refuseShorterCopy(db: Db, file: string, headHash: string, lines: number, replace = false): void {
+  if (replace) return;
+  const prev = db.$client
+    .prepare(`select max(rows_read) as n from import_runs where kind = 'views' and status = 'ok' and file_hash = ?`)
+    .get(headHash) as { n: number | null };
+  if (prev.n !== null && lines < prev.n)
+    throw new Error(
+      `${file}: starts like a log imported before with ${prev.n} lines, but has only ${lines}: a cut or older copy? Importing it would replace that log's page views with fewer. Import the whole log, or pass --replace to replace them anyway`,
+    );
 }

@@ -34,6 +34,7 @@ const HELP = `Usage:
                          or GoAccess style ('%h %^[%d:%t %^] "%r" %s %b "%R" "%u"')
       --locale TAG       digit grouping of the numbers, e.g. de (1.234 = 1234) or fr (1 234)
       --period F..L      the days a totals-only export covers (GA4, Umami, Jetpack, Matomo without dates)
+      --replace          let a log replace an earlier import of the same log although it has fewer lines
 
 Each file is one transaction: it lands whole or not at all. Re-importing the same file changes nothing.
 Malformed lines are reported with their line number and skipped.
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
         locale: { type: 'string' },
         period: { type: 'string' },
         'include-pages': { type: 'boolean' },
+        replace: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -109,6 +111,7 @@ async function main(): Promise<number> {
                 logFormat: values['log-format'] as string | undefined,
                 locale: values.locale as string | undefined,
                 period: values.period as string | undefined,
+                replace: Boolean(values.replace),
                 onProgress: progress ? (lines, bytes) => progress.update(lines, bytes) : undefined,
               });
         progress?.stop();

@@ -4,6 +4,7 @@
  * the zero bytes of ASCII text). iconv-lite does the decoding.
  */
 import iconv from 'iconv-lite';
+import { decodeText as decodeFile } from '../posts/decode';
 
 /** Which encoding {@link decodeText} found. */
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
@@ -27,11 +28,17 @@ export function sniffEncoding(buf: Uint8Array): TextEncoding {
 }
 
 /**
- * Decode bytes to a string without BOM. Invalid UTF-8 becomes U+FFFD.
- * @returns the text and the encoding used.
+ * Decode bytes to a string without BOM: UTF-16 as sniffed above, otherwise through the posts importers' decoder
+ * (lib/posts/decode.ts: strict UTF-8, else windows-1252 with a warning), so a Latin-1 CSV keeps its `é` instead of
+ * turning into U+FFFD.
+ * @returns the text, the encoding used, and a warning when the encoding was a guess.
  */
-export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } {
+export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding | string; warning?: string } {
   const encoding = sniffEncoding(buf);
-  const text = iconv.decode(buf, encoding, { stripBOM: true });
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+  if (encoding !== 'utf8') {
+    const text = iconv.decode(buf, encoding, { stripBOM: true });
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+  }
+  const d = decodeFile(buf);
+  return d.encoding === 'utf-8' ? { text: d.text, encoding: 'utf8' } : d;
 }
