@@ -22,8 +22,15 @@ const AREAS: { name: string; env?: Record<string, string> }[] = [
   { name: 'authorship' },
   { name: 'comparison' },
   { name: 'pruning' },
-  { name: 'security', env: { TEND_PASSWORD: 'e2e-correct-horse-battery', TEND_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef' } },
-].filter((a) => fs.existsSync(path.join('e2e', a.name)) && fs.readdirSync(path.join('e2e', a.name)).some((f) => f.endsWith('.spec.ts')));
+  {
+    name: 'security',
+    env: { TEND_PASSWORD: 'e2e-correct-horse-battery', TEND_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef' },
+  },
+].filter(
+  (a) =>
+    fs.existsSync(path.join('e2e', a.name)) &&
+    fs.readdirSync(path.join('e2e', a.name)).some((f) => f.endsWith('.spec.ts')),
+);
 
 const port = (i: number) => BASE_PORT + i;
 

@@ -18,9 +18,17 @@ describe('escapeFormula', () => {
 describe('postsToCsv', () => {
   it('writes a header and escapes formula cells while keeping commas and quotes intact', () => {
     const row: PostExportRow = {
-      id: 1, path: '/a', title: '=HYPERLINK("x", "y"), "quoted"', published_at: '2025-09-25T14:32:00.000Z',
-      authorship: 'human', suggested_authorship: null, lifetime_page_views: 12, first_30_days_page_views: 3,
-      bot_hits: 0, decision: 'cull', note: '@me',
+      id: 1,
+      path: '/a',
+      title: '=HYPERLINK("x", "y"), "quoted"',
+      published_at: '2025-09-25T14:32:00.000Z',
+      authorship: 'human',
+      suggested_authorship: null,
+      lifetime_page_views: 12,
+      first_30_days_page_views: 3,
+      bot_hits: 0,
+      decision: 'cull',
+      note: '@me',
     };
     const parsed = parse(postsToCsv([row]), { columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(1);

@@ -55,8 +55,7 @@ export function isSameOrigin(headers: Headers): boolean {
 
 /** A redirect target from `?next=` that stays on this site: a path, not `//host` or `/\host`. */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next))
-    return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/';
   return next.length > 2000 ? '/' : next;
 }
 
