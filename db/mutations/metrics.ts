@@ -65,25 +65,41 @@ export function recomputePostMetrics(tx: Tx): void {
       const s = acc.sums;
       const e = extra.get(id);
       stats.run(id, s.lifetimeViews, s.first30Views, e?.last30 ?? 0, s.botHits, e?.lastViewDay ?? null);
-      metric.run(
-        id,
-        s.first7Views,
-        s.first30Views,
-        s.first90Views,
-        s.last30Views,
-        s.last90Views,
-        s.sincePublishViews,
-        s.peakDay,
-        s.peakViews,
-      );
-      // Without a publish day there is nothing to align on: no curve.
-      if (pd) {
-        const cum = acc.curve();
-        for (let i = 0; i < cum.length; i++) curve.run(id, CURVE_AGES[i], cum[i]);
-      }
-      for (const [m, v] of acc.months) month.run(id, m, v.pageViews, v.botHits);
+      writePostSummaries({ metric, curve, month }, id, pd, acc);
     }
   })();
+}
+
+/** Prepared inserts into post_metrics, post_curve and post_month_views. */
+export interface SummaryStatements {
+  metric: { run: (...args: unknown[]) => unknown };
+  curve: { run: (...args: unknown[]) => unknown };
+  month: { run: (...args: unknown[]) => unknown };
+}
+
+/**
+ * Write one post's metric row, publish-aligned curve and monthly views from its accumulated sums. Shared by the full
+ * and the incremental recompute, so both write exactly the same rows.
+ */
+export function writePostSummaries(st: SummaryStatements, id: number, pd: string | null, acc: PostAccumulator): void {
+  const s = acc.sums;
+  st.metric.run(
+    id,
+    s.first7Views,
+    s.first30Views,
+    s.first90Views,
+    s.last30Views,
+    s.last90Views,
+    s.sincePublishViews,
+    s.peakDay,
+    s.peakViews,
+  );
+  // Without a publish day there is nothing to align on: no curve.
+  if (pd) {
+    const cum = acc.curve();
+    for (let i = 0; i < cum.length; i++) st.curve.run(id, CURVE_AGES[i], cum[i]);
+  }
+  for (const [m, v] of acc.months) st.month.run(id, m, v.pageViews, v.botHits);
 }
 
 /**

@@ -6,9 +6,10 @@
  * only when the newest day of data moves; they are then re-summed from post_day_views' last 30 days per post (one
  * short clustered range each). Falls back to the full recompute when most posts are touched or a summary is missing.
  */
-import { addDays, CURVE_AGES } from '../../lib/metrics';
+import { addDays } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
+import { writePostSummaries } from './metrics';
 import { newestCountedDay, newestCoveredDay, type Touched, takeTouched } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
@@ -122,22 +123,7 @@ function writeSummaries(tx: Tx, ids: number[], lastDay: string | null, countedLa
     delMetric.run(id);
     delCurve.run(id);
     delMonth.run(id);
-    metric.run(
-      id,
-      s.first7Views,
-      s.first30Views,
-      s.first90Views,
-      s.last30Views,
-      s.last90Views,
-      s.sincePublishViews,
-      s.peakDay,
-      s.peakViews,
-    );
-    if (pd) {
-      const cum = acc.curve();
-      for (let i = 0; i < cum.length; i++) curve.run(id, CURVE_AGES[i], cum[i]);
-    }
-    for (const [m, v] of acc.months) month.run(id, m, v.pageViews, v.botHits);
+    writePostSummaries({ metric, curve, month }, id, pd, acc);
   }
 }
 
