@@ -70,6 +70,22 @@ export function upsertPosts(tx: Tx, records: PostRecord[], source: string, timeZ
     pathsThisBatch.add(path);
     const publishedDay = publishedDayOf(r.publishedAt, timeZone);
     const tags = JSON.stringify(r.tags);
+    // The written columns, in the order both the insert and the update list them.
+    const columns = [
+      path,
+      r.url,
+      r.title,
+      r.publishedAt,
+      publishedDay,
+      r.status,
+      r.wordCount,
+      r.commentCount,
+      r.content,
+      source,
+      r.sourceId,
+      tags,
+      r.author,
+    ] as const;
     let id: number;
     if (found) {
       id = found.id;
@@ -92,42 +108,11 @@ export function upsertPosts(tx: Tx, records: PostRecord[], source: string, timeZ
           addAlias.run(found.path, id, 'old-path');
           dropAlias.run(path);
         }
-        update.run(
-          path,
-          r.url,
-          r.title,
-          r.publishedAt,
-          publishedDay,
-          r.status,
-          r.wordCount,
-          r.commentCount,
-          r.content,
-          source,
-          r.sourceId,
-          tags,
-          r.author,
-          id,
-        );
+        update.run(...columns, id);
         result.updated++;
       }
     } else {
-      id = Number(
-        insert.run(
-          path,
-          r.url,
-          r.title,
-          r.publishedAt,
-          publishedDay,
-          r.status,
-          r.wordCount,
-          r.commentCount,
-          r.content,
-          source,
-          r.sourceId,
-          tags,
-          r.author,
-        ).lastInsertRowid,
-      );
+      id = Number(insert.run(...columns).lastInsertRowid);
       result.inserted++;
     }
     addDecision.run(id);

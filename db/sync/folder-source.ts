@@ -12,7 +12,7 @@ import { readHeadText } from '../../lib/traffic/file-head';
 import type { Db } from '../client';
 import { importViewsFile } from '../import-views';
 import { sha256File } from '../importers';
-import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
+import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
 
 type FolderSource = Extract<SyncSource, { type: 'folder' }>;
 
@@ -51,13 +51,5 @@ export async function syncFolderSource(db: Db, src: FolderSource): Promise<SyncS
       items.push({ item: rel, action: 'error', reason: (err as Error).message });
     }
   }
-  const failed = items.filter((i) => i.action === 'error');
-  return {
-    source: src.name,
-    type: src.type,
-    ok: failed.length === 0,
-    summary: `${files.length} file${files.length === 1 ? '' : 's'}: ${summarize(items)}`,
-    error: failed.length ? failed.map((i) => `${i.item}: ${i.reason}`).join('; ') : undefined,
-    items,
-  };
+  return fileSourceResult(src, files.length, items);
 }

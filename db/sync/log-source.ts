@@ -16,7 +16,7 @@ import type { Db } from '../client';
 import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
 import { addTraffic, deleteOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
-import { type SyncItemResult, type SyncSourceResult, summarize } from './types';
+import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
 
 type LogSource = Extract<SyncSource, { type: 'access-log' }>;
 
@@ -54,15 +54,7 @@ export async function syncLogSource(db: Db, src: LogSource, ctx: SyncContext): P
       items.push({ item: file, action: 'error', reason: (err as Error).message });
     }
   }
-  const failed = items.filter((i) => i.action === 'error');
-  return {
-    source: src.name,
-    type: src.type,
-    ok: failed.length === 0,
-    summary: `${files.length} file${files.length === 1 ? '' : 's'}: ${summarize(items)}`,
-    error: failed.length ? failed.map((i) => `${i.item}: ${i.reason}`).join('; ') : undefined,
-    items,
-  };
+  return fileSourceResult(src, files.length, items);
 }
 
 async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContext): Promise<SyncItemResult> {

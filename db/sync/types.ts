@@ -49,3 +49,20 @@ export function summarize(items: SyncItemResult[]): string {
   if (errors) parts.push(`${errors} failed`);
   return parts.join(', ') || 'nothing to do';
 }
+
+/** A file-based source's result from its per-file items: ok only when no file failed; errors joined by file. */
+export function fileSourceResult(
+  src: { name: string; type: string },
+  fileCount: number,
+  items: SyncItemResult[],
+): SyncSourceResult {
+  const failed = items.filter((i) => i.action === 'error');
+  return {
+    source: src.name,
+    type: src.type,
+    ok: failed.length === 0,
+    summary: `${fileCount} file${fileCount === 1 ? '' : 's'}: ${summarize(items)}`,
+    error: failed.length ? failed.map((i) => `${i.item}: ${i.reason}`).join('; ') : undefined,
+    items,
+  };
+}
