@@ -58,12 +58,30 @@ export function loadPathIndex(tx: Tx): Map<string, number> {
   return m;
 }
 
-/** Delete everything one input wrote (daily rows, unmatched rows, referrers, coverage). */
+/**
+ * Delete everything one input wrote (daily rows, unmatched rows, referrers, coverage). Its daily rows are found
+ * day by day through the days its coverage lists (every writer records the days of the rows it adds), since
+ * daily_views is clustered by day.
+ */
 export function deleteOrigin(tx: Tx, source: string, origin: string): void {
   const c = tx.$client;
   startTracking(tx);
-  markRows(tx, 'select post_id, day from daily_views where origin = ? and source = ?', origin, source);
-  for (const t of ['daily_views', 'unmatched_paths', 'post_referrers']) {
+  const days = c
+    .prepare('select day from traffic_coverage where source = ? and origin = ? order by day')
+    .pluck()
+    .all(source, origin) as string[];
+  const del = c.prepare('delete from daily_views where day = ? and source = ? and origin = ?');
+  for (const day of days) {
+    markRows(
+      tx,
+      'select post_id, day from daily_views where day = ? and source = ? and origin = ?',
+      day,
+      source,
+      origin,
+    );
+    del.run(day, source, origin);
+  }
+  for (const t of ['unmatched_paths', 'post_referrers']) {
     c.prepare(`delete from ${t} where origin = ? and source = ?`).run(origin, source);
   }
   deleteCoverage(tx, source, origin);
@@ -161,14 +179,15 @@ export function addTraffic(
   }
   res.matchedRows = matched.length;
   res.unmatchedRows = unmatched.length;
-  // Inserting in primary-key order appends to the B-tree instead of touching pages all over it: much faster in bulk.
-  matched.sort((a, b) => a.postId - b.postId || (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0));
+  // Inserting in primary-key order (day, post) appends to the B-tree instead of touching pages all over it: much
+  // faster in bulk. Rows come sorted by day from the log reader; a stable sort by post within each day is cheap.
+  matched.sort((a, b) => (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0) || a.postId - b.postId);
   // Rows of one (post, day) (several paths of a post) are summed here, as the upsert would: one row each.
   for (let i = 0; i < matched.length; ) {
     const { postId, r } = matched[i];
     let { pageViews, visitors, botHits } = r;
     let j = i + 1;
-    for (; j < matched.length && matched[j].postId === postId && matched[j].r.day === r.day; j++) {
+    for (; j < matched.length && matched[j].r.day === r.day && matched[j].postId === postId; j++) {
       const o = matched[j].r;
       pageViews += o.pageViews;
       botHits += o.botHits;

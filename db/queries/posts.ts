@@ -1,6 +1,6 @@
 /**
  * Reads for the posts list, the post page and the export. Numbers come from post_stats (kept current by the
- * importer), never from a scan of daily_views, except for one post's own daily series.
+ * importer), never from a scan of daily_views.
  */
 import type { AuthorshipLabel, Decision } from '../../lib/types';
 import type { Db } from '../client';
@@ -133,12 +133,13 @@ export function getPost(
 
 /**
  * Daily human page views and bot hits of one post, oldest first (days with data only); where sources overlap, the
- * day's winning source only (counted_daily_views).
+ * day's winning source only. Read from post_day_views, the per-post summary of counted_daily_views that every
+ * import keeps current (daily_views itself is clustered by day).
  */
 export function getPostDailyViews(db: Db, id: number): { day: string; pageViews: number; botHits: number }[] {
   return db.$client
-    .prepare(`select day, sum(page_views) as pageViews, sum(bot_hits) as botHits from counted_daily_views
-      where post_id = ? group by day order by day`)
+    .prepare(`select day, page_views as pageViews, bot_hits as botHits from post_day_views
+      where post_id = ? order by day`)
     .all(id) as never;
 }
 

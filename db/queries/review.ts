@@ -157,13 +157,13 @@ export function getReviewPost(db: Db, id: number): ReviewPost | undefined {
   const last90 = dataEnd
     ? (
         c
-          .prepare(`select coalesce(sum(page_views), 0) as n from counted_daily_views where post_id = ? and day > date(?, '-90 days')
+          .prepare(`select coalesce(sum(page_views), 0) as n from post_day_views where post_id = ? and day > date(?, '-90 days')
             and day <= ?`)
           .get(id, dataEnd, dataEnd) as { n: number }
       ).n
     : 0;
   const monthly = c
-    .prepare(`select substr(day, 1, 7) as month, sum(page_views) as pageViews from counted_daily_views where post_id = ?
+    .prepare(`select substr(day, 1, 7) as month, sum(page_views) as pageViews from post_day_views where post_id = ?
       group by month order by month`)
     .all(id) as { month: string; pageViews: number }[];
   const { publishedDay, tags, ...rest } = row;

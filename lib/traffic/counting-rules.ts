@@ -22,7 +22,12 @@ import type { LogHit } from './log-line';
 /** Rule 1: whether a request is a human page view. */
 export function isPageView(hit: Pick<LogHit, 'method' | 'status'>, bot: boolean, kind: PathKind | null): boolean {
   if (bot || kind !== 'page' || hit.method !== 'GET') return false;
-  return (hit.status >= 200 && hit.status < 300) || hit.status === 304;
+  return isSuccess(hit.status);
+}
+
+/** Rule 1's statuses: 2xx, or `304 Not Modified` (a reader's browser revalidating its copy). */
+export function isSuccess(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 304;
 }
 
 /** Rule 2: whether a request's user agent makes it a bot hit (null = the format logs no user agent: not a bot). */

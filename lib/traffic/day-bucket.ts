@@ -2,7 +2,7 @@
  * Fast epoch-ms -> calendar day (`YYYY-MM-DD`) in an IANA time zone, for per-line use in log imports.
  *
  * Asking luxon or Intl for every line is slow (microseconds each, millions of lines), so the zone's UTC offset is
- * looked up once per UTC hour and cached. An hour whose offset differs at its two ends holds a DST transition
+ * looked up once per UTC day (per hour on a day with a transition) and cached. An hour whose offset differs at its two ends holds a DST transition
  * (they fall on hour or half-hour boundaries, e.g. Australia/Lord_Howe): lines in such an hour get an exact lookup.
  * Offsets that are not whole hours (Asia/Kathmandu +05:45) are fine: only the offset is cached, not the day.
  */
@@ -37,6 +37,21 @@ export function makeDayOfEpoch(timeZone: string): (ms: number) => string {
     return s;
   };
 
+  // Zones change offset at most once in a day: when a UTC day's two ends agree, so do all its hours (two lookups a
+  // day instead of two an hour; the lookups go through Intl and cost microseconds).
+  const offsetByUtcDay = new Map<number, number>();
+  const offsetOfUtcDay = (d: number): number => {
+    let o = offsetByUtcDay.get(d);
+    if (o === undefined) {
+      const a = zone.offset(d * DAY_MS);
+      const b = zone.offset(d * DAY_MS + DAY_MS - 1);
+      o = a === b ? a : Number.NaN;
+      if (offsetByUtcDay.size >= CACHE_LIMIT) offsetByUtcDay.clear();
+      offsetByUtcDay.set(d, o);
+    }
+    return o;
+  };
+
   // Logs are mostly in time order: the last hour's answer serves most lines without a map lookup.
   let lastHour = Number.NaN;
   let lastDay = '';
@@ -45,9 +60,12 @@ export function makeDayOfEpoch(timeZone: string): (ms: number) => string {
     if (hour === lastHour) return lastDay;
     let offset = offsetByHour.get(hour);
     if (offset === undefined) {
-      const a = zone.offset(hour * HOUR_MS);
-      const b = zone.offset(hour * HOUR_MS + HOUR_MS - 1);
-      offset = a === b ? a : Number.NaN;
+      offset = offsetOfUtcDay(Math.floor(hour / 24));
+      if (Number.isNaN(offset)) {
+        const a = zone.offset(hour * HOUR_MS);
+        const b = zone.offset(hour * HOUR_MS + HOUR_MS - 1);
+        offset = a === b ? a : Number.NaN;
+      }
       if (offsetByHour.size >= CACHE_LIMIT) offsetByHour.clear();
       offsetByHour.set(hour, offset);
     }

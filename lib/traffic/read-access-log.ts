@@ -7,10 +7,13 @@
  * through the zip-bomb guard of lib/bounded-read.ts.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { LineTooLongError, openMaybeGzip } from '../bounded-read';
 import { MAX_LOG_LINE_BYTES } from '../limits';
+import { combinedParser } from './line-parsers';
+import { PARALLEL_MIN_BYTES, readAccessLogParallel } from './parallel-read';
 import { type AccessLogOptions, type AccessLogResult, TrafficAggregator } from './traffic-aggregator';
 
 export interface ReadAccessLogOptions extends Omit<AccessLogOptions, 'file'> {
@@ -31,6 +34,11 @@ export interface ReadAccessLogOptions extends Omit<AccessLogOptions, 'file'> {
   prelude?: string[];
   /** Line number of the first line read (1-based, for rejects when resuming). Default 1. */
   firstLineNo?: number;
+  /**
+   * Two-thread reading of large plain combined/common logs (./parallel-read.ts): `false` never, otherwise from
+   * `minBytes` (default 32 MiB) left to read, in chunks of `chunkBytes` (default 8 MiB; tests use small ones).
+   */
+  parallel?: false | { minBytes?: number; chunkBytes?: number; workerEntry?: string };
 }
 
 /** The aggregation plus where reading stopped. */
@@ -39,6 +47,8 @@ export interface ReadAccessLogResult extends AccessLogResult {
   endOffset: number;
   /** Lines processed (blank and comment lines included). */
   lines: number;
+  /** Threads that read the file: 2 when a worker's share was merged (./parallel-read.ts), else 1. */
+  threads: number;
 }
 
 /** True when the file starts with the gzip magic bytes 1f 8b. */
@@ -71,9 +81,37 @@ export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions
   } catch (err) {
     throw new Error(`${file}: cannot open access log: ${(err as Error).message}`, { cause: err });
   }
-  for (const line of opts.prelude ?? []) agg.addLine(line, 0);
   const start = opts.startOffset ?? 0;
   const every = Math.max(1, opts.progressEvery ?? 50_000);
+  const par = opts.parallel === false ? null : (opts.parallel ?? {});
+  const parser = opts.parser ?? combinedParser;
+  if (par && !gzip && !opts.onHit && !opts.prelude?.length && parser === combinedParser) {
+    const end = (await stat(filePath)).size;
+    if (end - start >= (par.minBytes ?? PARALLEL_MIN_BYTES) && availableParallelism() > 1) {
+      try {
+        const res = await readAccessLogParallel(filePath, {
+          timeZone: opts.timeZone,
+          file,
+          ownHosts: opts.ownHosts,
+          start,
+          end,
+          completeLinesOnly: opts.completeLinesOnly ?? false,
+          firstLineNo: opts.firstLineNo ?? 1,
+          progressEvery: every,
+          onProgress: opts.onProgress,
+          chunkBytes: par.chunkBytes,
+          workerEntry: par.workerEntry,
+        });
+        if (res) {
+          opts.onProgress?.((opts.firstLineNo ?? 1) - 1 + res.lines, res.endOffset);
+          return res;
+        }
+      } catch (err) {
+        throw new Error(`${file}: cannot read access log: ${(err as Error).message}`, { cause: err });
+      }
+    }
+  }
+  for (const line of opts.prelude ?? []) agg.addLine(line, 0);
   let lineNo = (opts.firstLineNo ?? 1) - 1;
   let lines = 0;
   let bytesRead = 0;
@@ -113,14 +151,14 @@ export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions
       if (nl < 0) break;
       lineNo++;
       lines++;
-      agg.addLine(buf.toString('utf8', pos, nl), lineNo);
+      agg.addLineBytes(buf, pos, nl, lineNo);
       if (lineNo % every === 0) opts.onProgress?.(lineNo, fileBytes());
       pos = nl + 1;
     }
     if (final && pos < buf.length && !opts.completeLinesOnly) {
       lineNo++;
       lines++;
-      agg.addLine(buf.toString('utf8', pos), lineNo);
+      agg.addLineBytes(buf, pos, buf.length, lineNo);
       pos = buf.length;
     }
     base += pos;
@@ -140,5 +178,5 @@ export async function readAccessLog(filePath: string, opts: ReadAccessLogOptions
     });
   }
   opts.onProgress?.(lineNo, fileBytes());
-  return { ...agg.finish(), endOffset: base, lines };
+  return { ...agg.finish(), endOffset: base, lines, threads: 1 };
 }

@@ -10,10 +10,13 @@
 import { randomBytes } from 'node:crypto';
 import { classifyPath, requestPath } from '../paths';
 import type { DailyPathViews, PathKind, Reject, TrafficCounts } from '../types';
-import { isBotHit, isPageView, referrerHost } from './counting-rules';
+import { ByteCache } from './byte-cache';
+import { newByteFields, scanCombinedBytes } from './combined-bytes';
+import { DIRECT, isBotHit, isPageView, isSuccess, referrerHost } from './counting-rules';
 import { makeDayOfEpoch } from './day-bucket';
 import { combinedParser, type LineParser } from './line-parsers';
 import type { LogHit } from './log-line';
+import { daySalt, visitorHash, visitorHashBytes } from './visitor-hash';
 
 export { isPageView } from './counting-rules';
 
@@ -42,6 +45,11 @@ export interface AccessLogOptions {
   parser?: LineParser;
   /** The blog's own hosts (lowercase, no `www.`): referrers from them count as `(internal)`. */
   ownHosts?: ReadonlySet<string>;
+  /**
+   * Random 32-bit key the daily visitor salts derive from (./visitor-hash.ts daySalt). Default: a fresh random key.
+   * The threads of one parallel import share it so their visitor hashes can be merged.
+   */
+  saltKey?: number;
 }
 
 /** Human page views of one path by referrer host (`(direct)`, `(internal)` or a host), over the whole input. */
@@ -63,13 +71,41 @@ export interface AccessLogResult {
   lastDay: string | null;
 }
 
+/**
+ * An aggregation's state in columns that cross a thread boundary cheaply: one thread's share of a parallel import
+ * (./parallel-read.ts), merged into the main thread's aggregator with {@link TrafficAggregator.mergePartial}.
+ * Visitor hashes of row i are hashes[visitorStart[i] .. visitorStart[i + 1]).
+ */
+export interface PartialAggregate {
+  days: string[];
+  paths: string[];
+  kinds: PathKind[];
+  pageViews: Int32Array;
+  botHits: Int32Array;
+  visitorStart: Int32Array;
+  hashes: Float64Array;
+  refPaths: string[];
+  refKinds: PathKind[];
+  refHosts: string[];
+  refCounts: Int32Array;
+  counts: TrafficCounts;
+  rejects: Reject[];
+  minTime: number;
+  maxTime: number;
+}
+
 /** A (path, kind) pair, one object per distinct pair, so maps can key on its identity (no string building per line). */
 interface Target {
   path: string;
   kind: PathKind;
+  /** Human page views by referrer host (null until the first one). */
+  refs: Map<string, number> | null;
+  /** Position by path among all targets, set by finish() for sorting. */
+  rank: number;
 }
 
 interface Acc {
+  target: Target;
   row: DailyPathViews;
   visitors: Set<number>;
 }
@@ -94,21 +130,29 @@ export class TrafficAggregator {
   private curSalt = 0;
   /** Raw request target -> canonical target (bounded: query-string variants are endless in hostile logs). */
   private readonly targets = new Map<string, Target | null>();
-  /** `kind\tpath` -> canonical target (as many as distinct pairs, like the rows themselves). */
-  private readonly canon = new Map<string, Target>();
+  /** kind -> path -> canonical target (as many as distinct pairs, like the rows themselves). */
+  private readonly canon = new Map<PathKind, Map<string, Target>>();
   private readonly salts = new Map<string, number>();
   private readonly counts: TrafficCounts = { read: 0, pageViews: 0, botHits: 0, rejected: 0, other: 0 };
   private readonly rejects: Reject[] = [];
   private readonly parser: LineParser;
   private readonly ownHosts: ReadonlySet<string>;
   /** target -> referrer host -> human page views. */
-  private readonly refs = new Map<Target, Map<string, number>>();
+  private readonly refs: Target[] = [];
   private readonly refHosts = new Map<string, string>();
   private minTime = Number.POSITIVE_INFINITY;
   private maxTime = Number.NEGATIVE_INFINITY;
   private done = false;
+  /** Byte-level path (./combined-bytes.ts): the current line's fields and the caches keyed by raw bytes. */
+  private readonly fields = newByteFields();
+  private readonly uaCache = new ByteCache<boolean>((ua) => isBotHit(ua), TARGET_CACHE_LIMIT);
+  private readonly targetCache = new ByteCache<Target | null>((raw) => this.canonicalTarget(raw), TARGET_CACHE_LIMIT);
+  private readonly refCache = new ByteCache<string>((r) => referrerHost(r, this.ownHosts), TARGET_CACHE_LIMIT);
+
+  private readonly saltKey: number;
 
   constructor(private readonly opts: AccessLogOptions) {
+    this.saltKey = opts.saltKey ?? randomBytes(4).readUInt32LE(0);
     this.dayOf = makeDayOfEpoch(opts.timeZone);
     this.parser = opts.parser ?? combinedParser;
     this.ownHosts = opts.ownHosts ?? new Set();
@@ -132,56 +176,205 @@ export class TrafficAggregator {
     this.addHit(hit);
   }
 
+  /**
+   * Process one line given as bytes buf[start..end) (without its newline; decoded as UTF-8 where needed). Regular
+   * combined/common lines take the byte-level path of ./combined-bytes.ts; every other line, every other syntax and
+   * any aggregator with an `onHit` callback goes through {@link addLine} on the decoded text. Same counts either way.
+   */
+  addLineBytes(buf: Buffer, start: number, end: number, lineNo: number): void {
+    if (this.done) throw new Error('TrafficAggregator.addLine called after finish()');
+    const f = this.fields;
+    if (this.parser !== combinedParser || this.opts.onHit || !scanCombinedBytes(buf, start, end, f)) {
+      this.addLine(buf.toString('utf8', start, end), lineNo);
+      return;
+    }
+    this.counts.read++;
+    const ua = f.uaStart < 0 ? null : this.uaCache.get(buf, f.uaStart, f.uaEnd);
+    const bot = ua?.value ?? false;
+    const target = this.targetCache.get(buf, f.targetStart, f.targetEnd).value;
+    const isGet =
+      f.methodEnd - f.methodStart === 3 &&
+      buf[f.methodStart] === 71 &&
+      buf[f.methodStart + 1] === 69 &&
+      buf[f.methodStart + 2] === 84;
+    const pageView = !bot && target !== null && target.kind === 'page' && isGet && isSuccess(f.status);
+    const acc = this.tally(f.time, bot, target, pageView);
+    if (acc === null || !pageView) return;
+    let visitor: number;
+    if (ua !== null && !ua.ascii)
+      visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), ua.text);
+    else {
+      visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, ua === null ? -1 : f.uaStart, f.uaEnd);
+      if (Number.isNaN(visitor))
+        visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), ua?.text ?? null);
+    }
+    acc.visitors.add(visitor);
+    const host = f.refStart < 0 ? DIRECT : this.refCache.get(buf, f.refStart, f.refEnd).value;
+    this.addReferrer(target as Target, host);
+  }
+
   /** Count one parsed request (for callers that parse lines themselves). */
   addHit(hit: LogHit): void {
-    const time = hit.time;
-    if (time < this.minTime) this.minTime = time;
-    if (time > this.maxTime) this.maxTime = time;
-    const day = this.dayOf(time);
     const bot = isBotHit(hit.userAgent);
     const target = this.resolveTarget(hit.target);
     const pageView = isPageView(hit, bot, target?.kind ?? null);
+    const acc = this.tally(hit.time, bot, target, pageView);
+    if (acc !== null && pageView) {
+      acc.visitors.add(visitorHash(this.curSalt, hit.ip, hit.userAgent));
+      this.countReferrer(target as Target, hit.referrer);
+    }
+    this.opts.onHit?.(hit, {
+      day: this.dayOf(hit.time),
+      path: target?.path ?? null,
+      kind: target?.kind ?? null,
+      bot,
+      pageView,
+    });
+  }
+
+  /**
+   * The counts every request adds: totals, the time range, and the (day, target) row's page views or bot hits.
+   * @returns the row's counters (for visitors and referrers), or null when the request has no target.
+   */
+  private tally(time: number, bot: boolean, target: Target | null, pageView: boolean): Acc | null {
+    if (time < this.minTime) this.minTime = time;
+    if (time > this.maxTime) this.maxTime = time;
+    const day = this.dayOf(time);
     if (bot) this.counts.botHits++;
     else if (pageView) this.counts.pageViews++;
     else this.counts.other++;
+    if (!target) return null;
+    if (day !== this.curDay) this.switchDay(day);
+    let a = this.curMap.get(target);
+    if (!a) {
+      a = {
+        target,
+        row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
+        visitors: new Set(),
+      };
+      this.curMap.set(target, a);
+    }
+    if (bot) a.row.botHits++;
+    else if (pageView) a.row.pageViews++;
+    return a;
+  }
 
-    if (target) {
+  /**
+   * Hand this aggregation over as a {@link PartialAggregate} (instead of `finish()`): counters, visitor hashes (valid
+   * only for an aggregator with the same `saltKey`), referrers, rejects as numbered here. The aggregator is done after.
+   */
+  exportPartial(): PartialAggregate {
+    this.done = true;
+    const accs: Acc[] = [];
+    let nHashes = 0;
+    for (const m of this.byDay.values()) {
+      for (const a of m.values()) {
+        accs.push(a);
+        nHashes += a.visitors.size;
+      }
+    }
+    const n = accs.length;
+    const p: PartialAggregate = {
+      days: new Array(n),
+      paths: new Array(n),
+      kinds: new Array(n),
+      pageViews: new Int32Array(n),
+      botHits: new Int32Array(n),
+      visitorStart: new Int32Array(n + 1),
+      hashes: new Float64Array(nHashes),
+      refPaths: [],
+      refKinds: [],
+      refHosts: [],
+      refCounts: new Int32Array(0),
+      counts: { ...this.counts },
+      rejects: this.rejects,
+      minTime: this.minTime,
+      maxTime: this.maxTime,
+    };
+    let h = 0;
+    for (let i = 0; i < n; i++) {
+      const { row, visitors } = accs[i];
+      p.days[i] = row.day;
+      p.paths[i] = row.path;
+      p.kinds[i] = row.kind;
+      p.pageViews[i] = row.pageViews;
+      p.botHits[i] = row.botHits;
+      p.visitorStart[i] = h;
+      for (const v of visitors) p.hashes[h++] = v;
+    }
+    p.visitorStart[n] = h;
+    const counts: number[] = [];
+    for (const target of this.refs) {
+      for (const [host, count] of target.refs as Map<string, number>) {
+        p.refPaths.push(target.path);
+        p.refKinds.push(target.kind);
+        p.refHosts.push(host);
+        counts.push(count);
+      }
+    }
+    p.refCounts = Int32Array.from(counts);
+    this.byDay.clear();
+    this.refs.length = 0;
+    return p;
+  }
+
+  /**
+   * Add another aggregator's share (same time zone, same `saltKey`) to this one: page views, bot hits and referrer
+   * counts add up; visitors are the union of both sides' hashes, so a visitor seen by both threads counts once.
+   */
+  mergePartial(p: PartialAggregate): void {
+    if (this.done) throw new Error('TrafficAggregator.mergePartial called after finish()');
+    for (let i = 0; i < p.days.length; i++) {
+      const target = this.canonOf(p.kinds[i], p.paths[i]);
+      const day = p.days[i];
       if (day !== this.curDay) this.switchDay(day);
       let a = this.curMap.get(target);
       if (!a) {
         a = {
+          target,
           row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
           visitors: new Set(),
         };
         this.curMap.set(target, a);
       }
-      if (bot) a.row.botHits++;
-      else if (pageView) {
-        a.row.pageViews++;
-        a.visitors.add(visitorHash(this.curSalt, hit.ip, hit.userAgent));
-        this.countReferrer(target, hit.referrer);
-      }
+      a.row.pageViews += p.pageViews[i];
+      a.row.botHits += p.botHits[i];
+      for (let j = p.visitorStart[i]; j < p.visitorStart[i + 1]; j++) a.visitors.add(p.hashes[j]);
     }
-    this.opts.onHit?.(hit, { day, path: target?.path ?? null, kind: target?.kind ?? null, bot, pageView });
+    for (let i = 0; i < p.refHosts.length; i++) {
+      this.addReferrer(this.canonOf(p.refKinds[i], p.refPaths[i]), p.refHosts[i], p.refCounts[i]);
+    }
+    const c = this.counts;
+    c.read += p.counts.read;
+    c.pageViews += p.counts.pageViews;
+    c.botHits += p.counts.botHits;
+    c.rejected += p.counts.rejected;
+    c.other += p.counts.other;
+    for (const r of p.rejects) this.rejects.push(r);
+    if (p.minTime < this.minTime) this.minTime = p.minTime;
+    if (p.maxTime > this.maxTime) this.maxTime = p.maxTime;
   }
 
   /** Close the aggregation: emit rows, drop salts, hashes and caches. Call once. */
   finish(): AccessLogResult {
     this.done = true;
-    // Sorted by day, then path: days sort as a short list, each day's rows among themselves (cheaper than one sort).
+    // Sorted by day, then path: the distinct paths are ranked once, then each day's rows sort by rank (integers).
+    this.rankTargets();
     const rows: DailyPathViews[] = [];
     for (const day of [...this.byDay.keys()].sort()) {
-      const dayRows: DailyPathViews[] = [];
+      const dayRows: Acc[] = [];
       for (const a of (this.byDay.get(day) as Map<Target, Acc>).values()) {
         a.row.visitors = a.visitors.size;
-        dayRows.push(a.row);
+        dayRows.push(a);
       }
-      dayRows.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-      for (const r of dayRows) rows.push(r);
+      dayRows.sort((x, y) => x.target.rank - y.target.rank);
+      for (const a of dayRows) rows.push(a.row);
     }
     const referrers: PathReferrer[] = [];
-    for (const [target, byHost] of this.refs) {
-      for (const [referrer, pageViews] of byHost) referrers.push({ path: target.path, referrer, pageViews });
+    for (const target of this.refs) {
+      for (const [referrer, pageViews] of target.refs as Map<string, number>) {
+        referrers.push({ path: target.path, referrer, pageViews });
+      }
     }
     referrers.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : y.pageViews - x.pageViews));
     this.byDay.clear();
@@ -190,11 +383,22 @@ export class TrafficAggregator {
     this.curSalt = 0;
     this.targets.clear();
     this.canon.clear();
-    this.refs.clear();
+    this.refs.length = 0;
     this.refHosts.clear();
+    this.uaCache.clear();
+    this.targetCache.clear();
+    this.refCache.clear();
     const firstDay = Number.isFinite(this.minTime) ? this.dayOf(this.minTime) : null;
     const lastDay = Number.isFinite(this.maxTime) ? this.dayOf(this.maxTime) : null;
     return { rows, referrers, counts: { ...this.counts }, rejects: this.rejects, firstDay, lastDay };
+  }
+
+  /** Rank every canonical target by path (ties: any order), for sorting rows without comparing strings per row. */
+  private rankTargets(): void {
+    const all: Target[] = [];
+    for (const m of this.canon.values()) for (const t of m.values()) all.push(t);
+    all.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    for (let i = 0; i < all.length; i++) all[i].rank = i;
   }
 
   /** Make `day` current: its counters map and its visitor salt (random per day, forgotten by finish). */
@@ -206,7 +410,7 @@ export class TrafficAggregator {
     }
     let salt = this.salts.get(day);
     if (salt === undefined) {
-      salt = randomBytes(4).readUInt32LE(0);
+      salt = daySalt(this.saltKey, day);
       this.salts.set(day, salt);
     }
     this.curDay = day;
@@ -223,60 +427,53 @@ export class TrafficAggregator {
       if (this.refHosts.size >= TARGET_CACHE_LIMIT) this.refHosts.clear();
       this.refHosts.set(raw, host);
     }
-    let byHost = this.refs.get(target);
+    this.addReferrer(target, host);
+  }
+
+  /** `n` (default 1) more page views of `target` from referrer `host`. */
+  private addReferrer(target: Target, host: string, n = 1): void {
+    let byHost = target.refs;
     if (!byHost) {
       byHost = new Map();
-      this.refs.set(target, byHost);
+      target.refs = byHost;
+      this.refs.push(target);
     }
-    byHost.set(host, (byHost.get(host) ?? 0) + 1);
+    byHost.set(host, (byHost.get(host) ?? 0) + n);
   }
 
   /** Canonical (path, kind) of a raw target, memoized (query-string variants repeat a lot); null when it has no path. */
   private resolveTarget(raw: string): Target | null {
     let r = this.targets.get(raw);
     if (r !== undefined) return r;
-    // Origin-form (`/x`) or absolute-form (`http://host/x`, proxies) targets only; `*`, `-` and junk have no path.
-    if (raw.startsWith('/') || /^https?:\/\//i.test(raw)) {
-      const path = requestPath(raw);
-      const kind = classifyPath(path, raw);
-      const key = `${kind}\t${path}`;
-      r = this.canon.get(key);
-      if (!r) {
-        r = { path, kind };
-        this.canon.set(key, r);
-      }
-    } else r = null;
+    r = this.canonicalTarget(raw);
     if (this.targets.size >= TARGET_CACHE_LIMIT) this.targets.clear();
     this.targets.set(raw, r);
     return r;
   }
-}
 
-/**
- * A 53-bit hash of (salt, IP, user agent) for counting distinct visitors per day and path: cyrb53 (bryc, public
- * domain), fed both strings without joining them. Not cryptographic, and it need not be: the salt is random per day
- * and forgotten with the hashes when the import ends, and nothing derived from it is stored but the count. Two
- * visitors colliding in 2^53 is negligible at any blog's scale.
- */
-function visitorHash(salt: number, ip: string, ua: string | null): number {
-  let h1 = 0xdeadbeef ^ salt;
-  let h2 = 0x41c6ce57 ^ salt;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  /** The canonical (path, kind) of a raw target, uncached; null when it has no path. */
+  private canonicalTarget(raw: string): Target | null {
+    let r: Target | null;
+    // Origin-form (`/x`) or absolute-form (`http://host/x`, proxies) targets only; `*`, `-` and junk have no path.
+    if (raw.startsWith('/') || /^https?:\/\//i.test(raw)) {
+      const path = requestPath(raw);
+      r = this.canonOf(classifyPath(path, raw), path);
+    } else r = null;
+    return r;
   }
-  h1 = Math.imul(h1 ^ 0, 2654435761);
-  if (ua !== null) {
-    for (let i = 0; i < ua.length; i++) {
-      const c = ua.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
+
+  /** The one canonical object of a (path, kind) pair. */
+  private canonOf(kind: PathKind, path: string): Target {
+    let byPath = this.canon.get(kind);
+    if (!byPath) {
+      byPath = new Map();
+      this.canon.set(kind, byPath);
     }
+    let r = byPath.get(path);
+    if (!r) {
+      r = { path, kind, refs: null, rank: 0 };
+      byPath.set(path, r);
+    }
+    return r;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
