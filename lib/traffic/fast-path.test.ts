@@ -164,7 +164,7 @@ describe('readAccessLog on two threads', () => {
     readAccessLog(log, { timeZone: 'Europe/Berlin', ownHosts: new Set(['bench.example']), parallel, ...extra });
   /** Visitors are counted under a random salt per read: compare everything else exactly, visitors by total. */
   const strip = (r: Awaited<ReturnType<typeof read>>) => ({ ...r, rows: r.rows.map((x) => ({ ...x, visitors: 0 })) });
-  const visitors = (r: Awaited<ReturnType<typeof read>>) => r.rows.reduce((s, x) => s + x.visitors, 0);
+  const visitors = (r: Awaited<ReturnType<typeof read>>) => r.rows.reduce((s, x) => s + (x.visitors ?? 0), 0);
 
   it('gives the sequential read’s rows, referrers, counts, rejects (line numbers), lines and end offset', async () => {
     const seq = await read(false);
