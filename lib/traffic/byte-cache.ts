@@ -1,15 +1,16 @@
 /**
  * A bounded memo keyed by a byte range of a buffer (a user agent, a request target, a referrer as logged), for the
- * byte-level hot loop of ./combined-bytes.ts: a hit costs one pass over the bytes and one probe of an
- * open-addressing table, with no string decoded and nothing allocated. A key is known by its length and two
+ * byte-level hot loop of ./combined-bytes.ts: a hit costs one pass over the bytes (four at a time) and one probe of
+ * an open-addressing table, with no string decoded and nothing allocated. The pass reads aligned 32-bit words, so the
+ * same key at another alignment hashes differently and gets an entry of its own (up to four per key, each computed
+ * from its own text: the answers are the same). A key is known by its length and two
  * independent 32-bit hashes of its bytes (FNV-1a and a multiplicative one): two different keys of one import taken
  * for each other needs all 64 bits to agree, about 1 in 10^19 per pair, against tens of thousands of keys per cache.
  * (Comparing the bytes instead cost a native call per lookup, 0.2 s per million lines.)
  */
 
-/** One cached key: its bytes, its decoded text, and the value computed from that text. */
+/** One cached key: its decoded text, and the value computed from that text. */
 export interface ByteEntry<V> {
-  bytes: Buffer;
   /** The key decoded as UTF-8 (as the string parser would have seen it). */
   text: string;
   /** True when every byte is ASCII (then the text's code units are the bytes). */
@@ -30,6 +31,9 @@ export class ByteCache<V> {
   private lengths: Int32Array;
   private entries: ByteEntry<V>[] = [];
   private readonly mask: number;
+  /** 32-bit view of the last ArrayBuffer hashed (its whole length, so word i is bytes 4i..4i+3). */
+  private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private wordsOf: ArrayBufferLike | null = null;
 
   constructor(
     private readonly compute: (text: string) => V,
@@ -49,7 +53,28 @@ export class ByteCache<V> {
     let h = 0x811c9dc5;
     let h2 = 0x2545f491;
     let high = 0;
-    for (let i = start; i < end; i++) {
+    const ab = buf.buffer;
+    if (ab !== this.wordsOf) {
+      this.words = new Int32Array(ab, 0, ab.byteLength >> 2);
+      this.wordsOf = ab;
+    }
+    const base = buf.byteOffset;
+    let i = start;
+    // Bytes up to a word boundary, whole words, then the last bytes.
+    for (; i < end && ((base + i) & 3) !== 0; i++) {
+      const b = buf[i];
+      high |= b;
+      h = Math.imul(h ^ b, 16777619);
+      h2 = Math.imul(h2 + b, 0x9e3779b1) ^ (h2 >>> 13);
+    }
+    const words = this.words;
+    for (; i + 4 <= end; i += 4) {
+      const w = words[(base + i) >> 2];
+      high |= w;
+      h = Math.imul(h ^ w, 16777619);
+      h2 = Math.imul(h2 + w, 0x9e3779b1) ^ (h2 >>> 13);
+    }
+    for (; i < end; i++) {
       const b = buf[i];
       high |= b;
       h = Math.imul(h ^ b, 16777619);
@@ -69,9 +94,8 @@ export class ByteCache<V> {
       this.clear();
       s = h & mask;
     }
-    const bytes = Buffer.from(buf.subarray(start, end));
-    const text = bytes.toString('utf8');
-    const entry: ByteEntry<V> = { bytes, text, ascii: high < 0x80, value: this.compute(text) };
+    const text = buf.toString('utf8', start, end);
+    const entry: ByteEntry<V> = { text, ascii: (high & 0x80808080) === 0, value: this.compute(text) };
     this.entries.push(entry);
     this.slots[s] = this.entries.length;
     this.hashes[s] = h;

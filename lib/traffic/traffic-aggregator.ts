@@ -16,7 +16,7 @@ import { DIRECT, isBotHit, isPageView, isSuccess, referrerHost } from './countin
 import { makeDayOfEpoch } from './day-bucket';
 import { combinedParser, type LineParser } from './line-parsers';
 import type { LogHit } from './log-line';
-import { daySalt, visitorHash, visitorHashBytes } from './visitor-hash';
+import { daySalt, userAgentKey, visitorHash, visitorHashBytes } from './visitor-hash';
 
 export { isPageView } from './counting-rules';
 
@@ -94,6 +94,12 @@ export interface PartialAggregate {
   maxTime: number;
 }
 
+/** What the byte path caches per user agent: rule 2's answer and the agent's visitor-hash key. */
+interface UserAgentInfo {
+  bot: boolean;
+  key: number;
+}
+
 /** A (path, kind) pair, one object per distinct pair, so maps can key on its identity (no string building per line). */
 interface Target {
   path: string;
@@ -145,7 +151,10 @@ export class TrafficAggregator {
   private done = false;
   /** Byte-level path (./combined-bytes.ts): the current line's fields and the caches keyed by raw bytes. */
   private readonly fields = newByteFields();
-  private readonly uaCache = new ByteCache<boolean>((ua) => isBotHit(ua), TARGET_CACHE_LIMIT);
+  private readonly uaCache = new ByteCache<UserAgentInfo>(
+    (ua) => ({ bot: isBotHit(ua), key: userAgentKey(ua) }),
+    TARGET_CACHE_LIMIT,
+  );
   private readonly targetCache = new ByteCache<Target | null>((raw) => this.canonicalTarget(raw), TARGET_CACHE_LIMIT);
   private readonly refCache = new ByteCache<string>((r) => referrerHost(r, this.ownHosts), TARGET_CACHE_LIMIT);
 
@@ -190,7 +199,7 @@ export class TrafficAggregator {
     }
     this.counts.read++;
     const ua = f.uaStart < 0 ? null : this.uaCache.get(buf, f.uaStart, f.uaEnd);
-    const bot = ua?.value ?? false;
+    const bot = ua?.value.bot ?? false;
     const target = this.targetCache.get(buf, f.targetStart, f.targetEnd).value;
     const isGet =
       f.methodEnd - f.methodStart === 3 &&
@@ -200,14 +209,9 @@ export class TrafficAggregator {
     const pageView = !bot && target !== null && target.kind === 'page' && isGet && isSuccess(f.status);
     const acc = this.tally(f.time, bot, target, pageView);
     if (acc === null || !pageView) return;
-    let visitor: number;
-    if (ua !== null && !ua.ascii)
-      visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), ua.text);
-    else {
-      visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, ua === null ? -1 : f.uaStart, f.uaEnd);
-      if (Number.isNaN(visitor))
-        visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), ua?.text ?? null);
-    }
+    const uaKey = ua === null ? 0 : ua.value.key;
+    let visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, uaKey);
+    if (Number.isNaN(visitor)) visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), uaKey);
     acc.visitors.add(visitor);
     const host = f.refStart < 0 ? DIRECT : this.refCache.get(buf, f.refStart, f.refEnd).value;
     this.addReferrer(target as Target, host);
@@ -220,7 +224,7 @@ export class TrafficAggregator {
     const pageView = isPageView(hit, bot, target?.kind ?? null);
     const acc = this.tally(hit.time, bot, target, pageView);
     if (acc !== null && pageView) {
-      acc.visitors.add(visitorHash(this.curSalt, hit.ip, hit.userAgent));
+      acc.visitors.add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
       this.countReferrer(target as Target, hit.referrer);
     }
     this.opts.onHit?.(hit, {
