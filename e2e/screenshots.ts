@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { drawCharts } from './charts';
 
 /** Desktop and phone viewports every page is photographed at. */
 export const VIEWPORTS = [
@@ -19,8 +20,9 @@ export interface PageShot {
 }
 
 /**
- * One test per page and viewport: load it, check its h1, wait for the network to settle, save a full-page screenshot
- * as `<area>-<name>-<device>.png` for people to look at, and fail on any browser error or failed (4xx/5xx) response.
+ * One test per page and viewport: load it, check its h1, scroll its charts into view (they load when shown), wait for
+ * the network to settle, save a full-page screenshot as `<area>-<name>-<device>.png` for people to look at, and fail
+ * on any browser error or failed (4xx/5xx) response.
  */
 export function screenshotPages(area: string, pages: readonly PageShot[]): void {
   for (const p of pages) {
@@ -34,6 +36,7 @@ export function screenshotPages(area: string, pages: readonly PageShot[]): void 
         await page.goto(p.url);
         if (p.open) await page.getByRole('link', { name: p.open }).click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.heading);
+        await drawCharts(page);
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: `${SHOTS}/${area}-${p.name}-${device}.png`, fullPage: true });
         expect(errors).toEqual([]);

@@ -28,8 +28,9 @@ import { formatMetric } from '../lib/bench/summary';
 import { type BenchContext, FULL, QUICK } from './bench/context';
 import { generateData, reuseData } from './bench/data';
 import { benchImport, benchNightly } from './bench/run-import';
+import { benchJavaScript } from './bench/run-js';
 import { benchQueries } from './bench/run-queries';
-import { benchJavaScript, benchLoad, benchResponses } from './bench/run-server';
+import { benchLoad, benchResponses } from './bench/run-server';
 import { ensureBuild, startServer } from './bench/server';
 
 const SECTIONS = ['queries', 'import', 'nightly', 'server'];

@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { COHORT_COLORS } from './colors';
 import { byNames } from './legend';
+import { CALENDAR_HEIGHT } from './sizes';
 
 /** One day or month: views per cohort key, the total, and the previous period's total at the same position. */
 export type CalendarChartRow = { bucket: string; total: number; previous?: number } & Record<string, number | string>;
@@ -34,7 +35,7 @@ export function CalendarViewsChart({
   showPrevious: boolean;
 }) {
   return (
-    <div className="chart" style={{ height: 320 }}>
+    <div className="chart" style={{ height: CALENDAR_HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 22, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" />

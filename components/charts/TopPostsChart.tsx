@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { COHORT_COLORS } from './colors';
+import { topPostsHeight } from './sizes';
 
 export interface TopPost {
   title: string;
@@ -21,7 +22,7 @@ export function TopPostsChart({ data }: { data: TopPost[] }) {
   const rows = data.map((d) => ({ ...d, short: shorten(d.title) }));
   const withPrevious = rows.some((r) => r.previous !== undefined);
   return (
-    <div className="chart" style={{ height: Math.max(160, rows.length * (withPrevious ? 44 : 30) + 40) }}>
+    <div className="chart" style={{ height: topPostsHeight(rows.length, withPrevious) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e1da" horizontal={false} />

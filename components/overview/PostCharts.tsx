@@ -1,7 +1,6 @@
 import { fmtInt } from '@/components/Badges';
-import { CumulativeCurveChart } from '@/components/charts/CumulativeCurveChart';
-import { PublishedPerMonthChart } from '@/components/charts/PublishedPerMonthChart';
-import { StripPlotChart } from '@/components/charts/StripPlotChart';
+// Loaded when they scroll into view, not with the page (components/charts/lazy.tsx).
+import { CumulativeCurveChart, PublishedPerMonthChart, StripPlotChart } from '@/components/charts/lazy';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
 import { jitter, sampleEvenly } from '@/lib/cohort-charts';
 import { COHORT_LABELS, COHORT_SHORT, metricValues } from '@/lib/cohorts';

@@ -1,6 +1,7 @@
 import * as ss from 'simple-statistics';
 import { fmtInt } from '@/components/Badges';
-import { WordCountScatterChart } from '@/components/charts/WordCountScatterChart';
+// Loaded when it scrolls into view, not with the page (components/charts/lazy.tsx).
+import { WordCountScatterChart } from '@/components/charts/lazy';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
 import { sampleEvenly } from '@/lib/cohort-charts';
 import { COHORT_LABELS, COHORT_SHORT } from '@/lib/cohorts';

@@ -1,6 +1,6 @@
 import { fmtInt } from '@/components/Badges';
-import { CalendarViewsChart } from '@/components/charts/CalendarViewsChart';
-import { TopPostsChart } from '@/components/charts/TopPostsChart';
+// Loaded when they scroll into view, not with the page (components/charts/lazy.tsx).
+import { CalendarViewsChart, TopPostsChart } from '@/components/charts/lazy';
 import type { OverviewModel } from '@/db/queries/metrics-overview';
 import { COHORT_LABELS, COHORT_SHORT } from '@/lib/cohorts';
 import { ChartPanel } from './ChartPanel';

@@ -1,5 +1,6 @@
 import { fmtInt } from '@/components/Badges';
-import { DailyViewsChart } from '@/components/charts/DailyViewsChart';
+// Loaded when it scrolls into view, not with the page (components/charts/lazy.tsx).
+import { DailyViewsChart } from '@/components/charts/lazy';
 
 /** Daily page views of one post (zero-filled from publish day to the last day of data) with the numbers as text. */
 export function TrafficPanel({

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { drawCharts } from '../charts';
 import { cspViolations, recordCspViolations, signIn, watch } from './helpers';
 
 test('every response carries the security headers; pages a fresh CSP nonce', async ({ request, context, baseURL }) => {
@@ -39,6 +40,8 @@ test('pages render and charts draw under the CSP, with no violations', async ({ 
     await page.waitForLoadState('networkidle');
     // Scripts ran (React hydrated): Next's inline scripts carry the nonce.
     expect(await page.evaluate(() => Boolean((window as unknown as { next?: unknown }).next)), url).toBe(true);
+    // Charts load their code when scrolled into view: that code must run under the CSP too.
+    if (charts) expect(await drawCharts(page), url).toBeGreaterThanOrEqual(charts);
     if (charts) expect(await page.locator('svg.recharts-surface').count(), url).toBeGreaterThanOrEqual(charts);
     expect(await cspViolations(page), url).toEqual([]);
   }

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { drawCharts } from '../charts';
 import { cspViolations, injectedElements, recordCspViolations, signIn, watch } from './helpers';
 
 // fixtures/security/hostile-feed.xml: titles, bodies, authors, tags and paths that are XSS payloads.
@@ -13,6 +14,7 @@ test.beforeEach(async ({ page, context, baseURL }) => {
 
 /** Hover every bar and dot of every chart on the page (tooltips render titles), at most 40. */
 async function hoverCharts(page: Page): Promise<number> {
+  await drawCharts(page); // they load when scrolled into view
   const marks = page.locator('.recharts-bar-rectangle, .recharts-scatter-symbol, .recharts-rectangle');
   const n = Math.min(await marks.count(), 40);
   for (let i = 0; i < n; i++)
@@ -76,6 +78,7 @@ test('chart tooltips show a hostile title as text', async ({ page }) => {
   const problems = watch(page);
   await page.goto('/');
   await page.waitForLoadState('networkidle');
+  await drawCharts(page);
   const tooltip = page.locator('.recharts-tooltip-wrapper');
   let seen = false;
   const bars = page.locator('.recharts-bar-rectangle');

@@ -1,11 +1,8 @@
 /**
- * Bench sections (c) and (d) on the built app: response time of `/`, `/posts` and `/posts/[id]` (sequential
- * requests, whole body read), a bounded load test with autocannon (127.0.0.1 only), and the JavaScript each page
- * makes the browser load (gzipped).
+ * Bench section (c) on the built app: response time of `/`, `/posts` and `/posts/[id]` (sequential requests, whole
+ * body read) and a bounded load test with autocannon (127.0.0.1 only). Section (d), the JavaScript, is in run-js.ts.
  */
-import zlib from 'node:zlib';
 import autocannon, { type Result } from 'autocannon';
-import { listScriptUrls } from '../../lib/bench/html-scripts';
 import { metric, summarize } from '../../lib/bench/summary';
 import type { BenchContext } from './context';
 import { timedGet } from './server';
@@ -144,61 +141,4 @@ export async function benchLoad(ctx: BenchContext, base: string): Promise<void> 
         reason: `only ${times.length} requests answered in ${secs} s: each takes longer than the window allows`,
       });
   }
-}
-
-/**
- * JavaScript each page loads: script URLs from its HTML (tags, preloads, Next's flight data), each fetched and
- * gzipped (zlib level 6, what servers typically send). Also whether chart code (recharts) is in the page's scripts.
- */
-export async function benchJavaScript(ctx: BenchContext, base: string, postId: number): Promise<void> {
-  const sizes = new Map<string, { gz: number; raw: number; files: number; charts: boolean }>();
-  const cache = new Map<string, { gz: number; raw: number; charts: boolean }>();
-  for (const page of PAGES) {
-    const path = page.replace('{id}', String(postId));
-    const { body } = await timedGet(base + path);
-    let gz = 0;
-    let raw = 0;
-    let charts = false;
-    const urls = listScriptUrls(body, base + path);
-    for (const url of urls) {
-      let f = cache.get(url);
-      if (!f) {
-        const r = await fetch(url);
-        if (!r.ok) throw new Error(`${url} (a script of ${path}) answered ${r.status}`);
-        const buf = Buffer.from(await r.arrayBuffer());
-        // recharts' class names survive minification; they mark the chart library's code.
-        f = { gz: zlib.gzipSync(buf).length, raw: buf.length, charts: buf.includes('recharts-') };
-        cache.set(url, f);
-      }
-      gz += f.gz;
-      raw += f.raw;
-      charts ||= f.charts;
-    }
-    sizes.set(page, { gz, raw, files: urls.length, charts });
-  }
-  const posts = sizes.get('/posts');
-  for (const [page, s] of sizes) {
-    const key = page.replace('{id}', '[id]');
-    ctx.metrics.push(
-      metric({
-        key: `js.${key}.gzip`,
-        label: `JavaScript for ${key}, gzipped (${s.files} files, ${(s.raw / 1024).toFixed(0)} KB raw)`,
-        value: s.gz,
-        unit: 'bytes',
-        baseline: page === '/posts' || !posts ? undefined : { label: '/posts (no chart)', value: posts.gz },
-        target: page === '/' ? { max: 250 * 1024, text: '< 250 KB' } : undefined,
-        note: s.charts ? 'loads chart code' : 'no chart code',
-      }),
-    );
-  }
-  const chartsWhereNone = posts?.charts === true;
-  ctx.metrics.push(
-    metric({
-      key: 'js.charts_only_where_shown',
-      label: 'chart code loaded on /posts (a page without a chart)',
-      value: chartsWhereNone ? 1 : 0,
-      unit: 'count',
-      target: { max: 0, text: 'no' },
-    }),
-  );
 }
