@@ -1,9 +1,7 @@
 /**
  * A bounded memo keyed by a byte range of a buffer (a user agent, a request target, a referrer as logged), for the
- * byte-level hot loop of ./combined-bytes.ts: a hit costs one pass over the bytes (four at a time) and one probe of
- * an open-addressing table, with no string decoded and nothing allocated. The pass reads aligned 32-bit words, so the
- * same key at another alignment hashes differently and gets an entry of its own (up to four per key, each computed
- * from its own text: the answers are the same). A key is known by its length and two
+ * byte-level hot loop of ./combined-bytes.ts: a hit costs one pass over the bytes and one probe of an
+ * open-addressing table, with no string decoded and nothing allocated. A key is known by its length and two
  * independent 32-bit hashes of its bytes (FNV-1a and a multiplicative one): two different keys of one import taken
  * for each other needs all 64 bits to agree, about 1 in 10^19 per pair, against tens of thousands of keys per cache.
  * (Comparing the bytes instead cost a native call per lookup, 0.2 s per million lines.)
@@ -18,63 +16,31 @@ export interface ByteEntry<V> {
   value: V;
 }
 
+/** Ints per slot: entry index + 1 (0 = empty), hash, second hash, length; one cache line holds a probe. */
+const STRIDE = 4;
+
 /**
  * Bytes -> value memo holding at most `limit` keys; when full it is cleared (hostile logs have endless query-string
- * variants, so it must stay bounded).
+ * variants, so it must stay bounded). The table starts small and doubles, so a cache of a few hundred user agents
+ * stays in the CPU cache.
  * @param compute the value for a key's decoded text, called once per distinct key while it is cached.
  */
 export class ByteCache<V> {
-  /** Open addressing, linear probing: slot -> entry index + 1 (0 = empty); twice as many slots as keys, at least. */
-  private slots: Int32Array;
-  private hashes: Int32Array;
-  private hashes2: Int32Array;
-  private lengths: Int32Array;
+  private table = new Int32Array(64 * STRIDE);
+  private mask = 63;
   private entries: ByteEntry<V>[] = [];
-  private readonly mask: number;
-  /** 32-bit view of the last ArrayBuffer hashed (its whole length, so word i is bytes 4i..4i+3). */
-  private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  private wordsOf: ArrayBufferLike | null = null;
 
   constructor(
     private readonly compute: (text: string) => V,
     private readonly limit: number,
-  ) {
-    let n = 16;
-    while (n < limit * 2) n *= 2;
-    this.slots = new Int32Array(n);
-    this.hashes = new Int32Array(n);
-    this.hashes2 = new Int32Array(n);
-    this.lengths = new Int32Array(n);
-    this.mask = n - 1;
-  }
+  ) {}
 
   /** The entry for buf[start..end), computed and cached on first sight. */
   get(buf: Buffer, start: number, end: number): ByteEntry<V> {
     let h = 0x811c9dc5;
     let h2 = 0x2545f491;
     let high = 0;
-    const ab = buf.buffer;
-    if (ab !== this.wordsOf) {
-      this.words = new Int32Array(ab, 0, ab.byteLength >> 2);
-      this.wordsOf = ab;
-    }
-    const base = buf.byteOffset;
-    let i = start;
-    // Bytes up to a word boundary, whole words, then the last bytes.
-    for (; i < end && ((base + i) & 3) !== 0; i++) {
-      const b = buf[i];
-      high |= b;
-      h = Math.imul(h ^ b, 16777619);
-      h2 = Math.imul(h2 + b, 0x9e3779b1) ^ (h2 >>> 13);
-    }
-    const words = this.words;
-    for (; i + 4 <= end; i += 4) {
-      const w = words[(base + i) >> 2];
-      high |= w;
-      h = Math.imul(h ^ w, 16777619);
-      h2 = Math.imul(h2 + w, 0x9e3779b1) ^ (h2 >>> 13);
-    }
-    for (; i < end; i++) {
+    for (let i = start; i < end; i++) {
       const b = buf[i];
       high |= b;
       h = Math.imul(h ^ b, 16777619);
@@ -82,31 +48,50 @@ export class ByteCache<V> {
     }
     h ^= h >>> 15;
     const len = end - start;
-    const { slots, hashes, hashes2, lengths, mask, entries } = this;
-    let s = h & mask;
+    const t = this.table;
+    let s = h & this.mask;
     for (;;) {
-      const idx = slots[s];
+      const o = s * STRIDE;
+      const idx = t[o];
       if (idx === 0) break;
-      if (hashes[s] === h && hashes2[s] === h2 && lengths[s] === len) return entries[idx - 1];
-      s = (s + 1) & mask;
+      if (t[o + 1] === h && t[o + 2] === h2 && t[o + 3] === len) return this.entries[idx - 1];
+      s = (s + 1) & this.mask;
     }
-    if (entries.length >= this.limit) {
-      this.clear();
-      s = h & mask;
-    }
+    if (this.entries.length >= this.limit) this.clear();
     const text = buf.toString('utf8', start, end);
-    const entry: ByteEntry<V> = { text, ascii: (high & 0x80808080) === 0, value: this.compute(text) };
+    const entry: ByteEntry<V> = { text, ascii: high < 0x80, value: this.compute(text) };
     this.entries.push(entry);
-    this.slots[s] = this.entries.length;
-    this.hashes[s] = h;
-    this.hashes2[s] = h2;
-    this.lengths[s] = len;
+    if (this.entries.length * 2 > this.mask + 1) this.grow();
+    this.place(this.entries.length, h, h2, len);
     return entry;
   }
 
   /** Forget every key. */
   clear(): void {
-    this.slots.fill(0);
+    this.table = new Int32Array(64 * STRIDE);
+    this.mask = 63;
     this.entries = [];
+  }
+
+  /** Put entry `idx` (1-based) in the first free slot of its probe sequence. */
+  private place(idx: number, h: number, h2: number, len: number): void {
+    const t = this.table;
+    let s = h & this.mask;
+    while (t[s * STRIDE] !== 0) s = (s + 1) & this.mask;
+    const o = s * STRIDE;
+    t[o] = idx;
+    t[o + 1] = h;
+    t[o + 2] = h2;
+    t[o + 3] = len;
+  }
+
+  /** Double the table (kept at most half full) and re-place every entry. */
+  private grow(): void {
+    const old = this.table;
+    this.mask = this.mask * 2 + 1;
+    this.table = new Int32Array((this.mask + 1) * STRIDE);
+    for (let o = 0; o < old.length; o += STRIDE) {
+      if (old[o] !== 0) this.place(old[o], old[o + 1], old[o + 2], old[o + 3]);
+    }
   }
 }

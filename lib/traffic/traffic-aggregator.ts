@@ -94,18 +94,12 @@ export interface PartialAggregate {
   maxTime: number;
 }
 
-/** What the byte path caches per user agent: rule 2's answer and the agent's visitor-hash key. */
-interface UserAgentInfo {
-  bot: boolean;
-  key: number;
-}
-
 /** A (path, kind) pair, one object per distinct pair, so maps can key on its identity (no string building per line). */
 interface Target {
   path: string;
   kind: PathKind;
-  /** Human page views by referrer host (null until the first one). */
-  refs: Map<string, number> | null;
+  /** Human page views by referrer host id (see hostId; null until the first one). */
+  refs: Map<number, number> | null;
   /** Position by path among all targets, set by finish() for sorting. */
   rank: number;
 }
@@ -113,7 +107,8 @@ interface Target {
 interface Acc {
   target: Target;
   row: DailyPathViews;
-  visitors: Set<number>;
+  /** Visitor hashes of the row's page views (null until its first page view: most rows are bots or assets). */
+  visitors: Set<number> | null;
 }
 
 const TARGET_CACHE_LIMIT = 50_000;
@@ -151,12 +146,20 @@ export class TrafficAggregator {
   private done = false;
   /** Byte-level path (./combined-bytes.ts): the current line's fields and the caches keyed by raw bytes. */
   private readonly fields = newByteFields();
-  private readonly uaCache = new ByteCache<UserAgentInfo>(
-    (ua) => ({ bot: isBotHit(ua), key: userAgentKey(ua) }),
+  /** User agent -> its visitor-hash key (odd) with the low bit replaced by rule 2's answer (1 = bot). */
+  private readonly uaCache = new ByteCache<number>(
+    (ua) => (userAgentKey(ua) & ~1) | (isBotHit(ua) ? 1 : 0),
     TARGET_CACHE_LIMIT,
   );
   private readonly targetCache = new ByteCache<Target | null>((raw) => this.canonicalTarget(raw), TARGET_CACHE_LIMIT);
-  private readonly refCache = new ByteCache<string>((r) => referrerHost(r, this.ownHosts), TARGET_CACHE_LIMIT);
+  /** Raw referrer -> id of its host (rule 4). */
+  private readonly refCache = new ByteCache<number>(
+    (r) => this.hostId(referrerHost(r, this.ownHosts)),
+    TARGET_CACHE_LIMIT,
+  );
+  /** Referrer hosts by id, and ids by host: per-target counts are keyed by small integers. */
+  private readonly hostNames: string[] = [];
+  private readonly hostIds = new Map<string, number>();
 
   private readonly saltKey: number;
 
@@ -198,8 +201,9 @@ export class TrafficAggregator {
       return;
     }
     this.counts.read++;
-    const ua = f.uaStart < 0 ? null : this.uaCache.get(buf, f.uaStart, f.uaEnd);
-    const bot = ua?.value.bot ?? false;
+    const hasUa = f.uaStart >= 0;
+    const ua = hasUa ? this.uaCache.get(buf, f.uaStart, f.uaEnd).value : 0;
+    const bot = hasUa && (ua & 1) === 1;
     const target = this.targetCache.get(buf, f.targetStart, f.targetEnd).value;
     const isGet =
       f.methodEnd - f.methodStart === 3 &&
@@ -209,11 +213,11 @@ export class TrafficAggregator {
     const pageView = !bot && target !== null && target.kind === 'page' && isGet && isSuccess(f.status);
     const acc = this.tally(f.time, bot, target, pageView);
     if (acc === null || !pageView) return;
-    const uaKey = ua === null ? 0 : ua.value.key;
+    const uaKey = hasUa ? ua | 1 : 0;
     let visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, uaKey);
     if (Number.isNaN(visitor)) visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), uaKey);
-    acc.visitors.add(visitor);
-    const host = f.refStart < 0 ? DIRECT : this.refCache.get(buf, f.refStart, f.refEnd).value;
+    (acc.visitors ??= new Set()).add(visitor);
+    const host = f.refStart < 0 ? this.hostId(DIRECT) : this.refCache.get(buf, f.refStart, f.refEnd).value;
     this.addReferrer(target as Target, host);
   }
 
@@ -224,7 +228,7 @@ export class TrafficAggregator {
     const pageView = isPageView(hit, bot, target?.kind ?? null);
     const acc = this.tally(hit.time, bot, target, pageView);
     if (acc !== null && pageView) {
-      acc.visitors.add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
+      (acc.visitors ??= new Set()).add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
       this.countReferrer(target as Target, hit.referrer);
     }
     this.opts.onHit?.(hit, {
@@ -254,7 +258,7 @@ export class TrafficAggregator {
       a = {
         target,
         row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-        visitors: new Set(),
+        visitors: null,
       };
       this.curMap.set(target, a);
     }
@@ -274,7 +278,7 @@ export class TrafficAggregator {
     for (const m of this.byDay.values()) {
       for (const a of m.values()) {
         accs.push(a);
-        nHashes += a.visitors.size;
+        nHashes += a.visitors?.size ?? 0;
       }
     }
     const n = accs.length;
@@ -304,15 +308,15 @@ export class TrafficAggregator {
       p.pageViews[i] = row.pageViews;
       p.botHits[i] = row.botHits;
       p.visitorStart[i] = h;
-      for (const v of visitors) p.hashes[h++] = v;
+      if (visitors) for (const v of visitors) p.hashes[h++] = v;
     }
     p.visitorStart[n] = h;
     const counts: number[] = [];
     for (const target of this.refs) {
-      for (const [host, count] of target.refs as Map<string, number>) {
+      for (const [host, count] of target.refs as Map<number, number>) {
         p.refPaths.push(target.path);
         p.refKinds.push(target.kind);
-        p.refHosts.push(host);
+        p.refHosts.push(this.hostNames[host]);
         counts.push(count);
       }
     }
@@ -337,16 +341,21 @@ export class TrafficAggregator {
         a = {
           target,
           row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-          visitors: new Set(),
+          visitors: null,
         };
         this.curMap.set(target, a);
       }
       a.row.pageViews += p.pageViews[i];
       a.row.botHits += p.botHits[i];
-      for (let j = p.visitorStart[i]; j < p.visitorStart[i + 1]; j++) a.visitors.add(p.hashes[j]);
+      const from = p.visitorStart[i];
+      const to = p.visitorStart[i + 1];
+      if (to > from) {
+        const set = (a.visitors ??= new Set());
+        for (let j = from; j < to; j++) set.add(p.hashes[j]);
+      }
     }
     for (let i = 0; i < p.refHosts.length; i++) {
-      this.addReferrer(this.canonOf(p.refKinds[i], p.refPaths[i]), p.refHosts[i], p.refCounts[i]);
+      this.addReferrer(this.canonOf(p.refKinds[i], p.refPaths[i]), this.hostId(p.refHosts[i]), p.refCounts[i]);
     }
     const c = this.counts;
     c.read += p.counts.read;
@@ -368,7 +377,7 @@ export class TrafficAggregator {
     for (const day of [...this.byDay.keys()].sort()) {
       const dayRows: Acc[] = [];
       for (const a of (this.byDay.get(day) as Map<Target, Acc>).values()) {
-        a.row.visitors = a.visitors.size;
+        a.row.visitors = a.visitors?.size ?? 0;
         dayRows.push(a);
       }
       dayRows.sort((x, y) => x.target.rank - y.target.rank);
@@ -376,8 +385,8 @@ export class TrafficAggregator {
     }
     const referrers: PathReferrer[] = [];
     for (const target of this.refs) {
-      for (const [referrer, pageViews] of target.refs as Map<string, number>) {
-        referrers.push({ path: target.path, referrer, pageViews });
+      for (const [host, pageViews] of target.refs as Map<number, number>) {
+        referrers.push({ path: target.path, referrer: this.hostNames[host], pageViews });
       }
     }
     referrers.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : y.pageViews - x.pageViews));
@@ -431,11 +440,22 @@ export class TrafficAggregator {
       if (this.refHosts.size >= TARGET_CACHE_LIMIT) this.refHosts.clear();
       this.refHosts.set(raw, host);
     }
-    this.addReferrer(target, host);
+    this.addReferrer(target, this.hostId(host));
   }
 
-  /** `n` (default 1) more page views of `target` from referrer `host`. */
-  private addReferrer(target: Target, host: string, n = 1): void {
+  /** The id of a referrer host (numbered on first sight). */
+  private hostId(host: string): number {
+    let id = this.hostIds.get(host);
+    if (id === undefined) {
+      id = this.hostNames.length;
+      this.hostNames.push(host);
+      this.hostIds.set(host, id);
+    }
+    return id;
+  }
+
+  /** `n` (default 1) more page views of `target` from the referrer host with id `host`. */
+  private addReferrer(target: Target, host: number, n = 1): void {
     let byHost = target.refs;
     if (!byHost) {
       byHost = new Map();
