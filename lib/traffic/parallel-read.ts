@@ -79,7 +79,6 @@ export async function readAccessLogParallel(
     reported = lines;
     opts.onProgress(opts.firstLineNo - 1 + lines, opts.start + bytes);
   };
-  const T0 = performance.now();
   try {
     processChunks(plan, state, 1, agg, onLines);
   } catch (err) {
@@ -87,9 +86,7 @@ export async function readAccessLogParallel(
     if (err instanceof ChunkLineTooLong) return null;
     throw err;
   }
-  const T1 = performance.now();
   const answer: WorkerAnswer = worker ? await worker.answer : null;
-  const T2 = performance.now();
   if (answer?.tooLong) return null;
   try {
     if (answer?.partial) agg.mergePartial(answer.partial);
@@ -99,12 +96,7 @@ export async function readAccessLogParallel(
     if (err instanceof ChunkLineTooLong) return null;
     throw err;
   }
-  const T3 = performance.now();
   const res = agg.finish();
-  if (process.env.TEND_TRACE)
-    console.error(
-      `main ${(T1 - T0) | 0} wait ${(T2 - T1) | 0} merge ${(T3 - T2) | 0} finish ${(performance.now() - T3) | 0} chunks main ${state.owner.filter((o) => o === 1).length}/${plan.chunks}`,
-    );
   for (const r of res.rejects) if (r.line !== null) r.line = globalLineNo(r.line, state.lines, opts.firstLineNo);
   res.rejects.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (res.rejects.length > MAX_REJECTS) res.rejects.length = MAX_REJECTS;

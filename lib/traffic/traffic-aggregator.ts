@@ -109,6 +109,8 @@ interface Acc {
   row: DailyPathViews;
   /** Visitor hashes of the row's page views (null until its first page view: most rows are bots or assets). */
   visitors: Set<number> | null;
+  /** Distinct visitors counted without their hashes: a merged share's row on a day this thread never saw. */
+  extraVisitors: number;
 }
 
 const TARGET_CACHE_LIMIT = 50_000;
@@ -144,6 +146,8 @@ export class TrafficAggregator {
   private minTime = Number.POSITIVE_INFINITY;
   private maxTime = Number.NEGATIVE_INFINITY;
   private done = false;
+  /** A share was merged: no more lines may come (their visitors could not be told from the merged ones). */
+  private merged = false;
   /** Byte-level path (./combined-bytes.ts): the current line's fields and the caches keyed by raw bytes. */
   private readonly fields = newByteFields();
   /** User agent -> its visitor-hash key (odd) with the low bit replaced by rule 2's answer (1 = bot). */
@@ -175,7 +179,7 @@ export class TrafficAggregator {
    * counted as read.
    */
   addLine(line: string, lineNo: number): void {
-    if (this.done) throw new Error('TrafficAggregator.addLine called after finish()');
+    if (this.done || this.merged) throw new Error('TrafficAggregator.addLine called after finish() or mergePartial()');
     const hit = this.parser.parse(line);
     if (hit === null) return;
     this.counts.read++;
@@ -194,7 +198,7 @@ export class TrafficAggregator {
    * any aggregator with an `onHit` callback goes through {@link addLine} on the decoded text. Same counts either way.
    */
   addLineBytes(buf: Buffer, start: number, end: number, lineNo: number): void {
-    if (this.done) throw new Error('TrafficAggregator.addLine called after finish()');
+    if (this.done || this.merged) throw new Error('TrafficAggregator.addLine called after finish() or mergePartial()');
     const f = this.fields;
     if (this.parser !== combinedParser || this.opts.onHit || !scanCombinedBytes(buf, start, end, f)) {
       this.addLine(buf.toString('utf8', start, end), lineNo);
@@ -259,6 +263,7 @@ export class TrafficAggregator {
         target,
         row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
         visitors: null,
+        extraVisitors: 0,
       };
       this.curMap.set(target, a);
     }
@@ -332,6 +337,11 @@ export class TrafficAggregator {
    */
   mergePartial(p: PartialAggregate): void {
     if (this.done) throw new Error('TrafficAggregator.mergePartial called after finish()');
+    if (this.merged) throw new Error('TrafficAggregator.mergePartial called twice');
+    this.merged = true;
+    // Days this thread never saw need no union: the share's own hashes are already distinct, so their count is
+    // the visitors (the common case: threads read different chunks, so they share only the days at chunk edges).
+    const ownDays = new Set(this.byDay.keys());
     for (let i = 0; i < p.days.length; i++) {
       const target = this.canonOf(p.kinds[i], p.paths[i]);
       const day = p.days[i];
@@ -342,6 +352,7 @@ export class TrafficAggregator {
           target,
           row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
           visitors: null,
+          extraVisitors: 0,
         };
         this.curMap.set(target, a);
       }
@@ -349,7 +360,9 @@ export class TrafficAggregator {
       a.row.botHits += p.botHits[i];
       const from = p.visitorStart[i];
       const to = p.visitorStart[i + 1];
-      if (to > from) {
+      if (to === from) continue;
+      if (!ownDays.has(day)) a.extraVisitors += to - from;
+      else {
         const set = (a.visitors ??= new Set());
         for (let j = from; j < to; j++) set.add(p.hashes[j]);
       }
@@ -377,7 +390,7 @@ export class TrafficAggregator {
     for (const day of [...this.byDay.keys()].sort()) {
       const dayRows: Acc[] = [];
       for (const a of (this.byDay.get(day) as Map<Target, Acc>).values()) {
-        a.row.visitors = a.visitors?.size ?? 0;
+        a.row.visitors = (a.visitors?.size ?? 0) + a.extraVisitors;
         dayRows.push(a);
       }
       dayRows.sort((x, y) => x.target.rank - y.target.rank);
