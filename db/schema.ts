@@ -60,6 +60,12 @@ export const postAliases = sqliteTable(
 /**
  * Daily traffic per post and source. `origin` identifies the input a row came from (a log file's identity,
  * or the source name for exports), so re-importing the same input replaces its rows instead of adding.
+ *
+ * Clustered by day first (WITHOUT ROWID, set in migration 0009): a log's rows arrive day by day, so a bulk import
+ * appends to one B-tree instead of inserting at random into a second (day) index, which was half of a 1M-line
+ * import's write time. An input's rows are found through the days traffic_coverage says it covers; one post's daily
+ * series is read from post_day_views (the per-post summary), never from here. Deleting a post (Tend never does)
+ * scans this table for its rows.
  */
 export const dailyViews = sqliteTable(
   'daily_views',
@@ -74,11 +80,7 @@ export const dailyViews = sqliteTable(
     visitors: integer('visitors'),
     botHits: integer('bot_hits').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.postId, t.day, t.source, t.origin] }),
-    index('daily_views_day_idx').on(t.day),
-    index('daily_views_origin_idx').on(t.origin),
-  ],
+  (t) => [primaryKey({ columns: [t.day, t.postId, t.source, t.origin] })],
 );
 
 /** Requests whose path matched no post, kept with their counts (never dropped) so they can be mapped later. */
@@ -209,6 +211,94 @@ export const postMonthViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.postId, t.month] }), index('post_month_views_month_idx').on(t.month)],
 );
 
+/** Column name of day `i` (1..31) of a month in post_month_cum: `d01`..`d31`. */
+export const monthDayColumn = (i: number) => `d${String(i).padStart(2, '0')}`;
+
+/** Column name of one of lib/metrics.ts CURVE_AGES in post_curve_rows: `age1`..`age730`. */
+export const curveAgeColumn = (age: number) => `age${age}`;
+
+/** The ages post_curve_rows has a column for: lib/metrics.ts CURVE_AGES (a test checks they match). */
+const CURVE_ROW_AGES = [1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 545, 730];
+
+const intColumns = (names: string[]) =>
+  Object.fromEntries(names.map((n) => [n, integer(n).notNull().default(0)])) as Record<
+    string,
+    ReturnType<typeof integer>
+  >;
+
+/**
+ * Cumulative human page views of a post (counted rows, as post_day_views) from the first day of data through each
+ * day of a month: `d05` of month `2025-03` is everything up to and including 2025-03-05. The views of any range of
+ * days are two lookups per post (through `to`, minus through the day before `from`). Clustered by (month, post): the
+ * overview reads one month's rows of every post as one run. Dense: a post has a row for every month from its first
+ * month with data to the newest month of data (days past a month's end or past the data repeat the last total).
+ * Kept by db/mutations/range-summaries.ts with the other summaries; WITHOUT ROWID (set in the migration).
+ */
+export const postMonthCum = sqliteTable(
+  'post_month_cum',
+  {
+    month: text('month').notNull(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    ...intColumns(Array.from({ length: 31 }, (_, i) => monthDayColumn(i + 1))),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.postId] })],
+);
+
+/**
+ * Human page views per day of the published posts with one authorship label (`unlabelled` for none): the overview's
+ * views over time by cohort and its range totals, without reading every post's days. Kept by
+ * db/mutations/range-summaries.ts with the other summaries, and moved between labels by triggers on authorship in
+ * the same statement as the label write (the migration creates them), so a label change is reflected at once.
+ * WITHOUT ROWID (set in the migration).
+ */
+export const labelDayViews = sqliteTable(
+  'label_day_views',
+  {
+    day: text('day').notNull(),
+    label: text('label').notNull(),
+    pageViews: integer('page_views').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.label] }),
+    check('label_day_views_label_check', sql`${t.label} in ('human','ai-assisted','ai-generated','unlabelled')`),
+  ],
+);
+
+/**
+ * post_curve as one row per post with a publish day, clustered by (published_day, post): the publish-aligned chart
+ * of posts published in a range reads one row per post instead of one per age. `ageN` = cumulative human page views
+ * in the first N days (lib/metrics.ts CURVE_AGES). Kept by db/mutations/range-summaries.ts; WITHOUT ROWID (set in
+ * the migration).
+ */
+export const postCurveRows = sqliteTable(
+  'post_curve_rows',
+  {
+    publishedDay: text('published_day').notNull(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    ...intColumns(CURVE_ROW_AGES.map(curveAgeColumn)),
+  },
+  (t) => [primaryKey({ columns: [t.publishedDay, t.postId] })],
+);
+
+/**
+ * Every published post as the overview lists it, in one row: a JSON array of columns (ids, titles, publish days, word
+ * counts, then the raw sums of post_stats and post_metrics), by publish day then id. Labels are not in it: they are
+ * read per request. Written by db/mutations/overview-post-list.ts at the end of every summary recompute; triggers on
+ * posts, post_stats and post_metrics (migration 0010) delete it on any other write, and the next read rebuilds it.
+ */
+export const overviewPostList = sqliteTable(
+  'overview_post_list',
+  {
+    id: integer('id').primaryKey(),
+    columns: text('columns').notNull(),
+  },
+  (t) => [check('overview_post_list_one_row', sql`${t.id} = 1`)],
+);
+
 /** Authorship label (set by the author) and the suggestion Tend computed (never overwrites the label). */
 export const authorship = sqliteTable(
   'authorship',
@@ -235,6 +325,8 @@ export const authorship = sqliteTable(
     modelScore: integer('model_score_pct'),
   },
   (t) => [
+    // Labels read without the wide rows (signals, features): the overview's data fingerprint sums them per request.
+    index('authorship_label_idx').on(t.label),
     check('authorship_label_check', sql`${t.label} is null or ${t.label} in ('human','ai-assisted','ai-generated')`),
     check(
       'authorship_suggested_check',

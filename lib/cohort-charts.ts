@@ -36,12 +36,39 @@ export function curveSeries(
     if (list) list.push(cumViews);
     else values.set(key, [cumViews]);
   }
+  return curveRows(cohorts, (c, age) => values.get(`${c}|${age}`) ?? []);
+}
+
+/**
+ * {@link curveSeries} from one row per post: `[postId, cum at CURVE_AGES[0], cum at CURVE_AGES[1], ...]` (the
+ * overview's post_curve_rows), without a triple per age. Same numbers.
+ */
+export function curveSeriesFromRows(
+  posts: readonly { id: number; cohort: CohortKey; publishedDay: string | null }[],
+  rows: readonly (readonly number[])[],
+  cohorts: CohortKey[],
+  cov: Coverage,
+): CurvePoint[] {
+  const byPost = new Map(posts.map((p) => [p.id, p]));
+  const values = new Map<CohortKey, number[][]>(cohorts.map((c) => [c, CURVE_AGES.map(() => [])]));
+  for (const r of rows) {
+    const p = byPost.get(r[0]);
+    const lists = p && values.get(p.cohort);
+    if (!p || !lists) continue;
+    const covered = coveredFirstDays(p.publishedDay, cov);
+    for (let i = 0; i < CURVE_AGES.length && CURVE_AGES[i] <= covered; i++) lists[i].push(r[i + 1]);
+  }
+  return curveRows(cohorts, (c, _age, i) => values.get(c)?.[i] ?? []);
+}
+
+/** The chart rows from each cohort's values at each age; ages where no cohort has a value are left out. */
+function curveRows(cohorts: CohortKey[], valuesAt: (c: CohortKey, age: number, i: number) => number[]): CurvePoint[] {
   const out: CurvePoint[] = [];
-  for (const age of CURVE_AGES) {
+  CURVE_AGES.forEach((age, i) => {
     const row: CurvePoint = { age };
     let any = false;
     for (const c of cohorts) {
-      const v = values.get(`${c}|${age}`) ?? [];
+      const v = valuesAt(c, age, i);
       const q = iqr(v);
       row[`${c}:median`] = q?.median ?? null;
       row[`${c}:band`] = q ? [q.q1, q.q3] : null;
@@ -49,7 +76,7 @@ export function curveSeries(
       if (q) any = true;
     }
     if (any) out.push(row);
-  }
+  });
   return out;
 }
 
@@ -114,8 +141,15 @@ export function publishedPerMonth(
 ): ({ month: string } & Record<string, number | string>)[] {
   const dated = posts.filter((p) => p.publishedDay);
   if (dated.length === 0) return [];
-  const months = dated.map((p) => p.publishedDay!.slice(0, 7)).sort();
-  const buckets = bucketsOf({ from: `${months[0]}-01`, to: `${months[months.length - 1]}-01` }, 'month');
+  // The first and last month by one pass (the days are YYYY-MM-DD, so they compare as strings).
+  let first = dated[0].publishedDay as string;
+  let last = first;
+  for (const p of dated) {
+    const d = p.publishedDay as string;
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const buckets = bucketsOf({ from: `${first.slice(0, 7)}-01`, to: `${last.slice(0, 7)}-01` }, 'month');
   const rows = buckets.map((month) => ({ month, ...Object.fromEntries(cohorts.map((c) => [c, 0])) }));
   const index = new Map(buckets.map((b, i) => [b, i]));
   for (const p of dated) {

@@ -8,9 +8,10 @@
  * cohort, shown apart and never compared or counted as human. A post whose window the data does not cover has a
  * null metric and is left out of that metric's numbers (lib/metrics.ts).
  */
+import { CohortValues } from './cohort-values';
 import { fastBootstrapMedianDiffCI } from './cohorts-bootstrap';
 import { METRIC_KEYS, METRIC_NAMES, type MetricKey, type PostMetrics } from './metrics';
-import { iqr, type MannWhitneyResult, mannWhitneyU } from './stats';
+import { type MannWhitneyResult, mannWhitneyUSorted, quartilesSorted } from './stats';
 import type { AuthorshipLabel } from './types';
 
 export type CohortKey = 'human' | 'ai' | 'ai-assisted' | 'ai-generated' | 'unlabelled';
@@ -82,17 +83,27 @@ export function metricValues(posts: readonly CohortPost[], cohort: CohortKey, me
   return out;
 }
 
-/** Every cohort of `order` (empty ones included, with n = 0 and null medians). */
-export function summarizeCohorts(posts: readonly CohortPost[], order: CohortKey[]): CohortStats[] {
+/**
+ * Every cohort of `order` (empty ones included, with n = 0 and null medians).
+ * @param values the posts' values, when the caller shares them with other statistics of the same posts.
+ */
+export function summarizeCohorts(
+  posts: readonly CohortPost[],
+  order: CohortKey[],
+  values = new CohortValues(posts),
+): CohortStats[] {
   return order.map((cohort) => {
-    const members = posts.filter((p) => p.cohort === cohort);
     const metrics = {} as Record<MetricKey, MetricSummary>;
     for (const m of METRIC_KEYS) {
-      const values = metricValues(members, cohort, m);
-      const q = iqr(values);
-      metrics[m] = { n: values.length, median: q?.median ?? null, q1: q?.q1 ?? null, q3: q?.q3 ?? null };
+      const q = values.quartiles(cohort, m);
+      metrics[m] = {
+        n: values.values(cohort, m).length,
+        median: q?.median ?? null,
+        q1: q?.q1 ?? null,
+        q3: q?.q3 ?? null,
+      };
     }
-    return { cohort, n: members.length, totalViews: members.reduce((a, p) => a + p.metrics.lifetimeViews, 0), metrics };
+    return { cohort, ...values.size(cohort), metrics };
   });
 }
 
@@ -115,27 +126,32 @@ export interface Comparison {
 /**
  * Compare `cohort` with human-written posts on `metric`.
  * @param withInterval false skips the bootstrap (the costly part) for metrics that are not in focus.
+ * @param values the posts' values, when the caller shares them with other statistics of the same posts.
  */
 export function compareWithHuman(
   posts: readonly CohortPost[],
   cohort: CohortKey,
   metric: MetricKey,
   withInterval = true,
+  values = new CohortValues(posts),
 ): Comparison {
-  const a = metricValues(posts, cohort, metric);
-  const b = metricValues(posts, 'human', metric);
-  const qa = iqr(a);
-  const qb = iqr(b);
+  const sa = values.sorted(cohort, metric);
+  const sb = values.sorted('human', metric);
+  const qa = quartilesSorted(sa);
+  const qb = quartilesSorted(sb);
   return {
     cohort,
     metric,
-    nA: a.length,
-    nB: b.length,
+    nA: sa.length,
+    nB: sb.length,
     medianA: qa?.median ?? null,
     medianB: qb?.median ?? null,
-    ci: withInterval ? fastBootstrapMedianDiffCI(a, b, { seed: 1 }) : null,
-    test: mannWhitneyU(a, b),
-    enough: a.length >= MIN_COHORT_N && b.length >= MIN_COHORT_N,
+    // The bootstrap draws positions of the values in the posts' order, so it gets them unsorted.
+    ci: withInterval
+      ? fastBootstrapMedianDiffCI(values.values(cohort, metric), values.values('human', metric), { seed: 1 })
+      : null,
+    test: mannWhitneyUSorted(sa, sb),
+    enough: sa.length >= MIN_COHORT_N && sb.length >= MIN_COHORT_N,
   };
 }
 

@@ -23,8 +23,8 @@ export class PostAccumulator {
     peakDay: null,
     peakViews: 0,
   };
-  /** Page views by month (`YYYY-MM`) with bot hits. */
-  readonly months = new Map<string, { pageViews: number; botHits: number }>();
+  /** Page views by month (`YYYY-MM`) with bot hits, and page views by day of the month (`days[0]` = the 1st). */
+  readonly months = new Map<string, { pageViews: number; botHits: number; days: Int32Array }>();
   private readonly buckets = CURVE_AGES.map(() => 0);
   private readonly pub: number | null;
   private readonly last: number | null;
@@ -62,11 +62,16 @@ export class PostAccumulator {
       }
     }
     const month = day.slice(0, 7);
-    const m = this.months.get(month);
+    let m = this.months.get(month);
     if (m) {
       m.pageViews += pageViews;
       m.botHits += botHits;
-    } else this.months.set(month, { pageViews, botHits });
+    } else {
+      m = { pageViews, botHits, days: new Int32Array(31) };
+      this.months.set(month, m);
+    }
+    // Day of the month from the `YYYY-MM-DD` digits ('0' is 48).
+    m.days[(day.charCodeAt(8) - 48) * 10 + day.charCodeAt(9) - 49] += pageViews;
   }
 
   /** Cumulative page views in the first `age` days (days 0..age-1) for each of CURVE_AGES, in that order. */

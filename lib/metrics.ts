@@ -96,8 +96,7 @@ export function addDays(day: string, n: number): string {
  * data begins, has no publish day, or there is no data. A first-N window is covered when N <= this.
  */
 export function coveredFirstDays(publishedDay: string | null, cov: Coverage): number {
-  if (!publishedDay || !cov.firstDay || !cov.lastDay || publishedDay < cov.firstDay) return 0;
-  return Math.max(0, dayNumber(cov.lastDay) - dayNumber(publishedDay) + 1);
+  return coveredDays(dayOrNull(publishedDay), dayOrNull(cov.firstDay), dayOrNull(cov.lastDay));
 }
 
 /** True when the data covers days 0..n-1 after publishing. */
@@ -107,9 +106,21 @@ export function firstWindowCovered(publishedDay: string | null, n: number, cov: 
 
 /** True when the post is at least n days old and the data spans the last n days. */
 export function lastWindowCovered(publishedDay: string | null, n: number, cov: Coverage): boolean {
-  if (!publishedDay || !cov.firstDay || !cov.lastDay) return false;
-  const start = dayNumber(cov.lastDay) - (n - 1);
-  return dayNumber(publishedDay) <= start && dayNumber(cov.firstDay) <= start;
+  return lastCovered(dayOrNull(publishedDay), n, dayOrNull(cov.firstDay), dayOrNull(cov.lastDay));
+}
+
+// The rules above on day numbers (dayNumber), so metricsFromSums converts each day once per post.
+const dayOrNull = (day: string | null) => (day ? dayNumber(day) : null);
+
+function coveredDays(pub: number | null, first: number | null, last: number | null): number {
+  if (pub === null || first === null || last === null || pub < first) return 0;
+  return Math.max(0, last - pub + 1);
+}
+
+function lastCovered(pub: number | null, n: number, first: number | null, last: number | null): boolean {
+  if (pub === null || first === null || last === null) return false;
+  const start = last - (n - 1);
+  return pub <= start && first <= start;
 }
 
 const dayNumbers = new Map<string, number>();
@@ -135,26 +146,28 @@ export function metricsFromSums(
   cov: Coverage,
   siteTotal: number,
 ): PostMetrics {
-  const first = (n: number, v: number) => (firstWindowCovered(publishedDay, n, cov) ? v : null);
-  const last = (n: number, v: number) => (lastWindowCovered(publishedDay, n, cov) ? v : null);
-  const ageDays = publishedDay && cov.lastDay ? daysBetween(publishedDay, cov.lastDay) : null;
+  const pub = dayOrNull(publishedDay);
+  const firstDay = dayOrNull(cov.firstDay);
+  const lastDay = dayOrNull(cov.lastDay);
+  // No closures here: this runs for every post on every overview request.
+  const covered = coveredDays(pub, firstDay, lastDay);
+  const ageDays = pub !== null && lastDay !== null ? lastDay - pub : null;
   let viewsPerDay: number | null = null;
-  if (publishedDay && cov.firstDay && cov.lastDay) {
-    const from = publishedDay > cov.firstDay ? publishedDay : cov.firstDay;
-    const days = daysBetween(from, cov.lastDay) + 1;
+  if (pub !== null && firstDay !== null && lastDay !== null) {
+    const days = lastDay - Math.max(pub, firstDay) + 1;
     viewsPerDay = days > 0 ? s.sincePublishViews / days : null;
   }
-  const first90 = first(90, s.first90Views);
-  const last90 = last(90, s.last90Views);
+  const first90 = covered >= 90 ? s.first90Views : null;
+  const last90 = lastCovered(pub, 90, firstDay, lastDay) ? s.last90Views : null;
   const decay =
     first90 !== null && last90 !== null && first90 > 0 && ageDays !== null && ageDays >= 179 ? last90 / first90 : null;
   return {
     ageDays,
     lifetimeViews: s.lifetimeViews,
-    first7: first(7, s.first7Views),
-    first30: first(30, s.first30Views),
+    first7: covered >= 7 ? s.first7Views : null,
+    first30: covered >= 30 ? s.first30Views : null,
     first90,
-    last30: last(30, s.last30Views),
+    last30: lastCovered(pub, 30, firstDay, lastDay) ? s.last30Views : null,
     last90,
     viewsPerDay,
     peakDay: s.peakDay,

@@ -34,6 +34,16 @@ export function iqr(values: readonly number[]): Quartiles | null {
   return { q1, median: med, q3 };
 }
 
+/**
+ * {@link iqr} of values already sorted ascending (a typed array is fine), without copying: the same numbers, since
+ * R type 7 reads the same order statistics either way. Null when empty.
+ */
+export function quartilesSorted(sorted: ArrayLike<number>): Quartiles | null {
+  if (sorted.length === 0) return null;
+  const x = sorted as number[];
+  return { q1: ss.quantileSorted(x, 0.25), median: ss.quantileSorted(x, 0.5), q3: ss.quantileSorted(x, 0.75) };
+}
+
 /** Alias of {@link iqr}, for callers that think of it as "the quartiles". */
 export const quantiles = iqr;
 
@@ -62,25 +72,41 @@ function normalCdf(z: number): number {
  * With small samples (under ~10 per side) the normal approximation is rough; treat p as indicative.
  *
  * @returns null when either sample is empty (there is nothing to compare).
+ * @throws Error when a value is NaN.
  */
 export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWhitneyResult | null {
-  const na = a.length;
-  const nb = b.length;
+  return mannWhitneyUSorted(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+}
+
+/**
+ * {@link mannWhitneyU} of samples already sorted ascending (e.g. shared with the quartiles of the same values).
+ * @throws Error when a value is NaN.
+ */
+export function mannWhitneyUSorted(sa: ArrayLike<number>, sb: ArrayLike<number>): MannWhitneyResult | null {
+  const na = sa.length;
+  const nb = sb.length;
   if (na === 0 || nb === 0) return null;
-  const pooled = [...a.map((v) => ({ v, fromA: true })), ...b.map((v) => ({ v, fromA: false }))].sort(
-    (x, y) => x.v - y.v,
-  );
-  const n = pooled.length;
+  // Each sample sorted on its own, merged tie group by tie group: the same ranks as sorting the pooled values. The
+  // sums are of half-integers, exact in doubles, so the order of adding is irrelevant.
+  const n = na + nb;
   let rankSumA = 0;
   let tieTerm = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && pooled[j + 1].v === pooled[i].v) j++;
-    const t = j - i + 1;
-    const avgRank = (i + j + 2) / 2; // ranks are 1-based: positions i..j hold ranks i+1..j+1
-    for (let k = i; k <= j; k++) if (pooled[k].fromA) rankSumA += avgRank;
+  let i = 0;
+  let j = 0;
+  while (i < na || j < nb) {
+    const v = j >= nb || (i < na && sa[i] <= sb[j]) ? sa[i] : sb[j];
+    if (Number.isNaN(v)) throw new Error('mannWhitneyU: a sample holds NaN, which has no rank');
+    const start = i + j;
+    let inA = 0;
+    while (i < na && sa[i] === v) {
+      i++;
+      inA++;
+    }
+    while (j < nb && sb[j] === v) j++;
+    const t = i + j - start;
+    // ranks are 1-based: positions start..start+t-1 hold ranks start+1..start+t
+    rankSumA += inA * ((2 * start + t + 1) / 2);
     tieTerm += t ** 3 - t;
-    i = j + 1;
   }
   const u = rankSumA - (na * (na + 1)) / 2;
   const meanU = (na * nb) / 2;

@@ -20,18 +20,20 @@ export function batchedUpsert(
   const sql = (n: number) =>
     `insert into ${target} values ${Array.from({ length: n }, () => tuple).join(',')} ${onConflict}`;
   const full = c.prepare(sql(BATCH));
-  let buf: unknown[] = [];
+  // One reused parameter array: no allocation per row or per batch.
+  const buf: unknown[] = new Array(BATCH * width);
+  let n = 0;
   return {
     push: (...values) => {
-      for (const v of values) buf.push(v);
-      if (buf.length === BATCH * width) {
+      for (let i = 0; i < values.length; i++) buf[n++] = values[i];
+      if (n === buf.length) {
         full.run(buf);
-        buf = [];
+        n = 0;
       }
     },
     flush: () => {
-      if (buf.length) c.prepare(sql(buf.length / width)).run(buf);
-      buf = [];
+      if (n) c.prepare(sql(n / width)).run(buf.slice(0, n));
+      n = 0;
     },
   };
 }

@@ -9,6 +9,7 @@
 import { addDays, CURVE_AGES } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
+import { writeRangeSummaries } from './range-summaries';
 import { newestCountedDay } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
@@ -22,9 +23,12 @@ type Tx = Pick<Db, '$client'>;
 export function recomputePostMetrics(tx: Tx): void {
   const c = tx.$client;
   c.transaction(() => {
+    // The ORDER BY matters: SQLite may group in daily_views' own (day, post) order, and post_day_views is clustered by
+    // (post, day); rows in its key order append to the B-tree (3 s at 3.65M rows) instead of landing at random (22 s).
     c.exec(`delete from post_day_views;
       insert into post_day_views (post_id, day, page_views, bot_hits)
-      select post_id, day, sum(page_views), sum(bot_hits) from counted_daily_views group by post_id, day;`);
+      select * from (select post_id, day, sum(page_views), sum(bot_hits) from counted_daily_views group by post_id, day)
+      order by post_id, day;`);
     const lastDay = (c.prepare('select max(day) as d from traffic_coverage').get() as { d: string | null }).d;
     const published = new Map(
       (c.prepare('select id, published_day as pd from posts').all() as { id: number; pd: string | null }[]).map((p) => [
@@ -67,6 +71,7 @@ export function recomputePostMetrics(tx: Tx): void {
       stats.run(id, s.lifetimeViews, s.first30Views, e?.last30 ?? 0, s.botHits, e?.lastViewDay ?? null);
       writePostSummaries({ metric, curve, month }, id, pd, acc);
     }
+    writeRangeSummaries(tx, published, done);
   })();
 }
 

@@ -10,13 +10,14 @@ import { addDays } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
 import { writePostSummaries } from './metrics';
+import { updateRangeSummaries } from './range-summaries';
 import { newestCountedDay, newestCoveredDay, type Touched, takeTouched } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
 
 /** More winner-changed days than this, or more than this share of posts touched: the full recompute is cheaper. */
 const MAX_DAYS = 31;
-const MAX_POST_SHARE = 0.5;
+export const MAX_POST_SHARE = 0.5;
 
 /**
  * Bring the summaries up to date after traffic writes, touching only what changed. Call inside the import's
@@ -40,7 +41,7 @@ export function recomputeTouchedSummaries(
     return;
   }
   if (!t) return;
-  if (t.days.size > limits.maxDays) {
+  if (t.all || t.days.size > limits.maxDays) {
     full(tx);
     return;
   }
@@ -62,6 +63,7 @@ export function recomputeTouchedSummaries(
   const ids = [...t.pairs.keys()].sort((a, b) => a - b);
   writeSummaries(tx, ids, coverageLast, countedLast);
   if (coverageLast !== t.coverageLast || countedLast !== t.countedLast) resumLast(tx, coverageLast, countedLast);
+  updateRangeSummaries(tx, t);
 }
 
 function addPair(t: Touched, postId: number, day: string): void {

@@ -21,6 +21,8 @@ export interface Touched {
   coverageLast: string | null;
   /** Newest counted day before the first mark (end of post_stats' "last 30 days"). */
   countedLast: string | null;
+  /** Set by {@link markAll}: so much changed that every summary is recomputed; pairs are no longer recorded. */
+  all: boolean;
 }
 
 const touchedBy = new WeakMap<object, Touched>();
@@ -42,7 +44,13 @@ export function newestCountedDay(tx: Tx): string | null {
 function current(tx: Tx): Touched {
   let t = touchedBy.get(tx.$client);
   if (!t) {
-    t = { pairs: new Map(), days: new Set(), coverageLast: newestCoveredDay(tx), countedLast: newestCountedDay(tx) };
+    t = {
+      pairs: new Map(),
+      days: new Set(),
+      coverageLast: newestCoveredDay(tx),
+      countedLast: newestCountedDay(tx),
+      all: false,
+    };
     touchedBy.set(tx.$client, t);
   }
   return t;
@@ -50,7 +58,9 @@ function current(tx: Tx): Touched {
 
 /** Mark one (post, day) pair whose daily rows change. */
 export function markPair(tx: Tx, postId: number, day: string): void {
-  const pairs = current(tx).pairs;
+  const t = current(tx);
+  if (t.all) return;
+  const pairs = t.pairs;
   let days = pairs.get(postId);
   if (!days) {
     days = new Set();
@@ -66,6 +76,16 @@ export function markRows(tx: Tx, sql: string, ...params: unknown[]): void {
     .raw()
     .iterate(...params) as Iterable<[number, string]>;
   for (const [postId, day] of rows) markPair(tx, postId, day);
+}
+
+/**
+ * Mark everything: the writes touch most posts, so the recompute will be the full one (a large log's first
+ * import); recording each (post, day) pair would be wasted work.
+ */
+export function markAll(tx: Tx): void {
+  const t = current(tx);
+  t.all = true;
+  t.pairs.clear();
 }
 
 /** Mark days whose winning source changed. */

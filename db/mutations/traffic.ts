@@ -14,9 +14,9 @@ import type { DailyPathViews } from '../../lib/types';
 import type { Db } from '../client';
 import { batchedUpsert } from './batched-upsert';
 import { recomputePostMetrics } from './metrics';
-import { recomputeTouchedSummaries } from './summaries-incremental';
+import { MAX_POST_SHARE, recomputeTouchedSummaries } from './summaries-incremental';
 import { addCoverage, deleteCoverage, deleteCoverageDays, recomputeWinners } from './traffic-coverage';
-import { clearTouched, markPair, markRows, startTracking } from './traffic-touched';
+import { clearTouched, markAll, markPair, markRows, startTracking } from './traffic-touched';
 
 export { periodOrigin, replacePeriodTraffic } from './traffic-period';
 
@@ -44,6 +44,12 @@ export interface WriteTrafficResult {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether rows come grouped by day in ascending order (the log reader's order). */
+function isSortedByDay(rows: DailyPathViews[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1].day > rows[i].day) return false;
+  return true;
+}
 
 /** Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths. */
 export function loadPathIndex(tx: Tx): Map<string, number> {
@@ -162,40 +168,55 @@ export function addTraffic(
     botHits: 0,
     referrerRows: 0,
   };
+  // Rows grouped by day (the log reader sorts them so; exports may not), so daily_views (clustered by day, post) is
+  // written in key order: appending to the B-tree instead of touching pages all over it, much faster in bulk.
+  const byDay = isSortedByDay(rows) ? rows : [...rows].sort((a, b) => cmp(a.day, b.day));
   const days = new Set<string>();
-  const matched: { postId: number; r: DailyPathViews }[] = [];
   const unmatched: DailyPathViews[] = [];
-  for (const r of rows) {
-    days.add(r.day);
-    const postId = r.kind === 'page' ? index.get(r.path) : undefined;
-    res.botHits += r.botHits;
-    if (postId !== undefined) {
-      matched.push({ postId, r });
+  const dayRows: number[] = [];
+  const dayPosts: number[] = [];
+  const touched = new Set<number>();
+  const pending: { postId: number; day: string; pageViews: number; visitors: number | null; botHits: number }[] = [];
+  for (let i = 0; i < byDay.length; ) {
+    const day = byDay[i].day;
+    days.add(day);
+    dayRows.length = 0;
+    for (; i < byDay.length && byDay[i].day === day; i++) {
+      const r = byDay[i];
+      const postId = r.kind === 'page' ? index.get(r.path) : undefined;
+      res.botHits += r.botHits;
+      if (postId === undefined) {
+        unmatched.push(r);
+        res.unmatchedPageViews += r.pageViews;
+        continue;
+      }
+      dayPosts[i] = postId;
+      dayRows.push(i);
       res.pageViews += r.pageViews;
-    } else {
-      unmatched.push(r);
-      res.unmatchedPageViews += r.pageViews;
+      res.matchedRows++;
+      touched.add(postId);
+    }
+    // The day's rows by post; rows of one post (several paths of it) are summed, as the upsert would: one row each.
+    dayRows.sort((a, b) => dayPosts[a] - dayPosts[b]);
+    for (let k = 0; k < dayRows.length; ) {
+      const postId = dayPosts[dayRows[k]];
+      let { pageViews, visitors, botHits } = byDay[dayRows[k]];
+      for (k++; k < dayRows.length && dayPosts[dayRows[k]] === postId; k++) {
+        const o = byDay[dayRows[k]];
+        pageViews += o.pageViews;
+        botHits += o.botHits;
+        visitors = visitors === null && o.visitors === null ? null : (visitors ?? 0) + (o.visitors ?? 0);
+      }
+      pending.push({ postId, day, pageViews, visitors, botHits });
     }
   }
-  res.matchedRows = matched.length;
   res.unmatchedRows = unmatched.length;
-  // Inserting in primary-key order (day, post) appends to the B-tree instead of touching pages all over it: much
-  // faster in bulk. Rows come sorted by day from the log reader; a stable sort by post within each day is cheap.
-  matched.sort((a, b) => (a.r.day < b.r.day ? -1 : a.r.day > b.r.day ? 1 : 0) || a.postId - b.postId);
-  // Rows of one (post, day) (several paths of a post) are summed here, as the upsert would: one row each.
-  for (let i = 0; i < matched.length; ) {
-    const { postId, r } = matched[i];
-    let { pageViews, visitors, botHits } = r;
-    let j = i + 1;
-    for (; j < matched.length && matched[j].r.day === r.day && matched[j].postId === postId; j++) {
-      const o = matched[j].r;
-      pageViews += o.pageViews;
-      botHits += o.botHits;
-      visitors = visitors === null && o.visitors === null ? null : (visitors ?? 0) + (o.visitors ?? 0);
-    }
-    i = j;
-    markPair(tx, postId, r.day);
-    addDaily.push(postId, r.day, scope.source, scope.origin, pageViews, visitors, botHits);
+  // Most posts touched: the recompute will be the full one, so the pairs need not be recorded one by one.
+  const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
+  if (touched.size > posts * MAX_POST_SHARE) markAll(tx);
+  for (const p of pending) {
+    markPair(tx, p.postId, p.day);
+    addDaily.push(p.postId, p.day, scope.source, scope.origin, p.pageViews, p.visitors, p.botHits);
   }
   addDaily.flush();
   unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));

@@ -1,16 +1,18 @@
 /**
  * Everything the overview page shows, as plain data, for one set of URL params: cohort statistics of the posts
  * published in the range (and in the previous period when asked), and every chart's series. Reads summary tables
- * (db/queries/metrics.ts); the statistics are lib/cohorts.ts, the chart shapes lib/cohort-charts.ts.
+ * (./overview-reads.ts): no read grows with the number of daily rows. The statistics are lib/cohorts.ts, the chart
+ * shapes lib/cohort-charts.ts.
  */
 import {
   bucketsOf,
   type CalendarRow,
   type CurvePoint,
   calendarSeries,
-  curveSeries,
+  curveSeriesFromRows,
   publishedPerMonth,
 } from '../../lib/cohort-charts';
+import { CohortValues } from '../../lib/cohort-values';
 import {
   type CohortKey,
   type CohortPost,
@@ -25,15 +27,11 @@ import { type Coverage, METRIC_KEYS, type MetricKey, metricsFromSums, type PostM
 import { type DayRange, type OverviewParams, previousRange } from '../../lib/overview-params';
 import type { Db } from '../client';
 import { ensurePostMetrics } from '../mutations/metrics';
-import {
-  getCoverage,
-  listAnnotations,
-  listCurvePoints,
-  listPostMetricRows,
-  siteTotalViews,
-  viewsByBucket,
-  viewsByPost,
-} from './metrics';
+import { ensureOverviewPostList } from '../mutations/overview-post-list';
+import { ensureRangeSummaries } from '../mutations/range-summaries';
+import { getCoverage, listAnnotations, siteTotalViews } from './metrics';
+import { type BucketViews, listCurveRows, overviewColumns, rangeViewsByPost, viewsByBucket } from './overview-reads';
+import { topByViews, topInRange } from './overview-top';
 
 /** One published post with its cohort and metrics. */
 export interface OverviewPost extends CohortPost {
@@ -68,7 +66,7 @@ export interface OverviewModel {
   annotations: { id: number; day: string; text: string; bucket: string }[];
   published: ({ month: string } & Record<string, number | string>)[];
   top: { id: number; title: string; cohort: CohortKey; views: number; previousViews: number | null }[];
-  /** Human page views of posts in the range (all data when no range). */
+  /** Human page views of the published posts on the days of the range (all data when no range), as charted. */
   rangeViews: number;
   previousRangeViews: number | null;
 }
@@ -78,22 +76,25 @@ const inRange = (day: string | null, r: DayRange | null) =>
 
 function periodStats(posts: OverviewPost[], range: DayRange | null, p: OverviewParams, ai: CohortKey[]): PeriodStats {
   const members = posts.filter((x) => inRange(x.publishedDay, range));
+  // Each cohort's values, gathered and sorted once for every statistic below.
+  const values = new CohortValues(members);
+  // The tests sort the AI and human values first; the quartiles then reuse those (unlabelled ones are selected).
   const tests = {} as Record<MetricKey, Comparison[]>;
-  for (const m of METRIC_KEYS) tests[m] = ai.map((c) => compareWithHuman(members, c, m, false));
+  for (const m of METRIC_KEYS) tests[m] = ai.map((c) => compareWithHuman(members, c, m, false, values));
+  const stats = summarizeCohorts(members, cohortOrder(p.split), values);
   return {
     range,
     posts: members.length,
-    stats: summarizeCohorts(members, cohortOrder(p.split)),
-    focus: ai.map((c) => compareWithHuman(members, c, p.metric, true)),
+    stats,
+    focus: ai.map((c) => compareWithHuman(members, c, p.metric, true, values)),
     tests,
   };
 }
 
-const TOP_N = 10;
-
 /** Build the overview for `p`. Posts are the published ones; "in the range" means published in it. */
 export function buildOverview(db: Db, p: OverviewParams): OverviewModel {
   ensurePostMetrics(db);
+  ensureRangeSummaries(db);
   const key = JSON.stringify([dataVersion(db), p]);
   let model = cache.get(key);
   if (model)
@@ -135,13 +136,30 @@ function computeOverview(db: Db, p: OverviewParams): OverviewModel {
   const siteTotal = siteTotalViews(db);
   const cohorts = cohortOrder(p.split);
   const ai = cohorts.filter((c) => c !== 'human' && c !== 'unlabelled');
-  const posts: OverviewPost[] = listPostMetricRows(db).map((r) => ({
-    id: r.id,
-    title: r.title,
-    publishedDay: r.publishedDay,
-    wordCount: r.wordCount,
-    cohort: cohortOf(r.label, p.split),
-    metrics: metricsFromSums(r.sums, r.publishedDay, coverage, siteTotal),
+  const col = overviewColumns(db, ensureOverviewPostList(db));
+  const posts: OverviewPost[] = col.ids.map((id, i) => ({
+    id,
+    title: col.titles[i],
+    publishedDay: col.publishedDays[i],
+    wordCount: col.wordCounts[i],
+    cohort: cohortOf(col.labels[i], p.split),
+    metrics: metricsFromSums(
+      {
+        lifetimeViews: col.lifetimeViews[i],
+        botHits: col.botHits[i],
+        first7Views: col.first7Views[i],
+        first30Views: col.first30Views[i],
+        first90Views: col.first90Views[i],
+        last30Views: col.last30Views[i],
+        last90Views: col.last90Views[i],
+        sincePublishViews: col.sincePublishViews[i],
+        peakDay: col.peakDays[i],
+        peakViews: col.peakViews[i],
+      },
+      col.publishedDays[i],
+      coverage,
+      siteTotal,
+    ),
   }));
   const prevRange = p.compare && p.range ? previousRange(p.range) : null;
   const current = periodStats(posts, p.range, p, ai);
@@ -152,27 +170,24 @@ function computeOverview(db: Db, p: OverviewParams): OverviewModel {
     p.range ?? (coverage.firstDay && coverage.lastDay ? { from: coverage.firstDay, to: coverage.lastDay } : null);
   const cal = viewsByBucket(db, p.range);
   const buckets = calRange ? bucketsOf(calRange, cal.unit) : [];
-  let prevCal: { rows: { bucket: string; pageViews: number }[]; buckets: string[] } | undefined;
+  let prevCal: { rows: BucketViews[]; buckets: string[] } | undefined;
   if (prevRange) {
     const pv = viewsByBucket(db, prevRange);
     prevCal = { rows: pv.rows, buckets: bucketsOf(prevRange, pv.unit) };
   }
   const calendarRows = calendarSeries(cal.rows, (label) => cohortOf(label, p.split), cohorts, buckets, prevCal);
 
-  const views = viewsByPost(db, p.range);
-  const prevViews = prevRange ? viewsByPost(db, prevRange) : null;
-  const top = posts
-    .map((x) => ({
-      id: x.id,
-      title: x.title,
-      cohort: x.cohort,
-      views: views.get(x.id) ?? 0,
-      previousViews: prevViews ? (prevViews.get(x.id) ?? 0) : null,
-    }))
-    .filter((x) => x.views > 0)
-    .sort((a, b) => b.views - a.views || a.title.localeCompare(b.title))
-    .slice(0, TOP_N);
-  const sum = (m: Map<number, number>) => [...m.values()].reduce((a, v) => a + v, 0);
+  // The posts with the most views in the range (lifetime views for all data); the previous period only for them.
+  const top = p.range ? topInRange(db, posts, p.range) : topByViews(posts, (x) => x.metrics.lifetimeViews);
+  if (prevRange) {
+    const prev = new Map(rangeViewsByPost(db, prevRange, { ids: top.map((x) => x.id) }));
+    for (const x of top) x.previousViews = prev.get(x.id) ?? 0;
+  }
+  const sum = (rows: BucketViews[]) => rows.reduce((a, r) => a + r.pageViews, 0);
+  // Only covered posts can have a curve point: published from the first data day to the last.
+  const curveFrom = maxDay(p.range?.from, coverage.firstDay);
+  const curveTo = minDay(p.range?.to, coverage.lastDay);
+  const curveRows = curveFrom && curveTo && curveFrom <= curveTo ? listCurveRows(db, curveFrom, curveTo) : [];
 
   return {
     coverage,
@@ -181,12 +196,15 @@ function computeOverview(db: Db, p: OverviewParams): OverviewModel {
     posts,
     current,
     previous,
-    curve: curveSeries(inCurrent, listCurvePoints(db, p.range), cohorts, coverage),
+    curve: curveSeriesFromRows(inCurrent, curveRows, cohorts, coverage),
     calendar: { unit: cal.unit, rows: calendarRows, previousRange: prevRange, range: calRange },
     annotations: [],
     published: publishedPerMonth(inCurrent, cohorts),
     top,
-    rangeViews: sum(views),
-    previousRangeViews: prevViews ? sum(prevViews) : null,
+    rangeViews: sum(cal.rows),
+    previousRangeViews: prevCal ? sum(prevCal.rows) : null,
   };
 }
+
+const maxDay = (a: string | undefined, b: string | null) => (a === undefined ? b : b === null || a > b ? a : b);
+const minDay = (a: string | undefined, b: string | null) => (a === undefined ? b : b === null || a < b ? a : b);

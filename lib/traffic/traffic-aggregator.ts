@@ -220,7 +220,7 @@ export class TrafficAggregator {
     const uaKey = hasUa ? ua | 1 : 0;
     let visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, uaKey);
     if (Number.isNaN(visitor)) visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), uaKey);
-    (acc.visitors ??= new Set()).add(visitor);
+    visitorsOf(acc).add(visitor);
     const host = f.refStart < 0 ? this.hostId(DIRECT) : this.refCache.get(buf, f.refStart, f.refEnd).value;
     this.addReferrer(target as Target, host);
   }
@@ -232,7 +232,7 @@ export class TrafficAggregator {
     const pageView = isPageView(hit, bot, target?.kind ?? null);
     const acc = this.tally(hit.time, bot, target, pageView);
     if (acc !== null && pageView) {
-      (acc.visitors ??= new Set()).add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
+      visitorsOf(acc).add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
       this.countReferrer(target as Target, hit.referrer);
     }
     this.opts.onHit?.(hit, {
@@ -363,7 +363,7 @@ export class TrafficAggregator {
       if (to === from) continue;
       if (!ownDays.has(day)) a.extraVisitors += to - from;
       else {
-        const set = (a.visitors ??= new Set());
+        const set = visitorsOf(a);
         for (let j = from; j < to; j++) set.add(p.hashes[j]);
       }
     }
@@ -513,4 +513,10 @@ export class TrafficAggregator {
     }
     return r;
   }
+}
+
+/** A row's visitor-hash set, made on its first page view. */
+function visitorsOf(a: Acc): Set<number> {
+  if (a.visitors === null) a.visitors = new Set();
+  return a.visitors;
 }
