@@ -22,6 +22,18 @@ describe('parseOverviewParams', () => {
       metric: 'last90',
     });
   });
+  it('refuses days outside 1970..2100 (a typo such as 0202 for 2020), so a range and its previous period stay sane', () => {
+    const { params, errors } = parseOverviewParams(
+      { from: '0202-01-01', to: '2026-11-15', compare: '1' },
+      '2024-01-01',
+      '2026-11-15',
+    );
+    expect(errors).toEqual(['ignored from="0202-01-01": must be between 1970-01-01 and 2100-12-31']);
+    // The other end stays, completed with the data's first day.
+    expect(params.range).toEqual({ from: '2024-01-01', to: '2026-11-15' });
+    expect(parseOverviewParams({ to: '5000-12-31' }, null, null).errors).toHaveLength(1);
+  });
+
   it('ignores bad values one by one and names them', () => {
     const { params, errors } = parseOverviewParams(
       { from: '2024-02-30', to: '2024-13-01', split: 'yes', metric: 'views', compare: ['1', '0'] },

@@ -6,10 +6,17 @@ import { z } from 'zod';
 import { addDays, daysBetween, METRIC_KEYS, type MetricKey } from './metrics';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The days a range may name: a typo such as `0202` for `2020` would otherwise ask for two thousand years of monthly
+ * buckets (and, compared with the period before it, for dates before year 1, which never end).
+ */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '2100-12-31';
 const day = z
   .string()
   .regex(DAY_RE, 'must be a YYYY-MM-DD day')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && addDays(d, 0) === d, 'is not a calendar day');
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && addDays(d, 0) === d, 'is not a calendar day')
+  .refine((d) => d >= FIRST_DAY && d <= LAST_DAY, `must be between ${FIRST_DAY} and ${LAST_DAY}`);
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
 
 const fields = {

@@ -67,9 +67,13 @@ for (const [i, m] of ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 }
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Non-negative integer from ASCII digits buf[start..end), or -1 when a byte is not a digit or the range is empty. */
-function digits(buf: Uint8Array, start: number, end: number): number {
-  if (end <= start || end > buf.length) return -1;
+/**
+ * Non-negative integer from ASCII digits buf[start..end), or -1 when a byte is not a digit, the range is empty, or
+ * it runs past `limit` (the line's end: what follows in the buffer may be another line, or stale bytes of an
+ * earlier read).
+ */
+function digits(buf: Uint8Array, start: number, end: number, limit: number): number {
+  if (end <= start || end > limit) return -1;
   let n = 0;
   for (let j = start; j < end; j++) {
     const d = buf[j] - 48;
@@ -88,15 +92,15 @@ let lastMidnight = 0;
  */
 function clfTime(buf: Uint8Array, start: number, end: number): number {
   if (end - start !== 26 || buf[start + 2] !== 47 || buf[start + 6] !== 47) return Number.NaN;
-  const day = digits(buf, start, start + 2);
+  const day = digits(buf, start, start + 2, end);
   const mon = MONTH_CODES.get((buf[start + 3] << 16) | (buf[start + 4] << 8) | buf[start + 5]);
-  const year = digits(buf, start + 7, start + 11);
-  const hh = digits(buf, start + 12, start + 14);
-  const mm = digits(buf, start + 15, start + 17);
-  const ss = digits(buf, start + 18, start + 20);
+  const year = digits(buf, start + 7, start + 11, end);
+  const hh = digits(buf, start + 12, start + 14, end);
+  const mm = digits(buf, start + 15, start + 17, end);
+  const ss = digits(buf, start + 18, start + 20, end);
   const sign = buf[start + 21];
-  const oh = digits(buf, start + 22, start + 24);
-  const om = digits(buf, start + 24, start + 26);
+  const oh = digits(buf, start + 22, start + 24, end);
+  const om = digits(buf, start + 24, start + 26, end);
   if (mon === undefined || day < 1 || year < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60) {
     return Number.NaN;
   }
@@ -160,16 +164,16 @@ export function scanCombinedBytes(buf: Uint8Array, start: number, end: number, o
   if (buf[i] !== SP || buf[i + 1] !== QUOTE) return false;
   const reqStart = i + 2;
   const reqEnd = closingQuote(buf, i + 1, end);
-  if (reqEnd < 0 || buf[reqEnd + 1] !== SP || digits(buf, reqEnd + 2, reqEnd + 5) < 0) return false;
+  if (reqEnd < 0 || buf[reqEnd + 1] !== SP || digits(buf, reqEnd + 2, reqEnd + 5, end) < 0) return false;
   i = reqEnd + 2;
-  const status = digits(buf, i, i + 3);
+  const status = digits(buf, i, i + 3, end);
   if (status < 0 || (i + 3 < end && buf[i + 3] !== SP)) return false;
   i += 3;
   if (i < end) {
     i++;
     let bEnd = find(buf, SP, i, end);
     if (bEnd < 0) bEnd = end;
-    if (!(bEnd - i === 1 && buf[i] === 45) && digits(buf, i, bEnd) < 0) return false;
+    if (!(bEnd - i === 1 && buf[i] === 45) && digits(buf, i, bEnd, end) < 0) return false;
     i = bEnd;
   }
   let refStart = -1;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ownFixture, sharedFile } from '../../db/test-helpers';
 import { writeAccessLogFile } from '../../scripts/bench/gen-log';
 import { ByteCache } from './byte-cache';
@@ -79,6 +79,16 @@ describe('scanCombinedBytes', () => {
     // truncated quotes, blank and comment lines, a leading space, garbage.
     for (const i of [4, 5, 6, 11, 12, 13, 14, 15, 21, 22, 23, 24, 25]) expect(taken[i], ODD_LINES[i]).toBe(false);
     expect(splitRequest('GET /a b HTTP/1.0')).toEqual(['GET', '/a b', 'HTTP/1.0']);
+  });
+});
+
+describe('scanCombinedBytes stays within the line', () => {
+  it('declines a line cut after the request even when the buffer goes on with a status', () => {
+    // A reused read buffer: the line ends at the request's closing quote; " 200 ..." is stale bytes of a former read.
+    const buf = Buffer.from(`192.0.2.1 - - [02/Mar/2024:08:00:01 +0000] "GET /a/ HTTP/1.1" 200 5 "-" "${UA}"`);
+    const end = buf.indexOf('" 200') + 1;
+    expect(scanCombinedBytes(buf, 0, end, newByteFields())).toBe(false);
+    expect(typeof parseLogLineOrReason(buf.toString('utf8', 0, end))).toBe('string');
   });
 });
 
@@ -188,6 +198,37 @@ describe('readAccessLog on two threads', () => {
     const par = await read({ minBytes: 0, chunkBytes: 32 * 1024 }, opts);
     expect(strip(par)).toEqual({ ...strip(seq), threads: 2 });
     expect(seq.endOffset).toBeLessThan(size);
+  });
+
+  it('reads a log rotated between the two threads’ opens on the main thread alone, losing nothing', async () => {
+    const seq = await read(false);
+    const rotated = path.join(dir, 'rotated.log');
+    fs.copyFileSync(log, rotated);
+    const open = fs.openSync;
+    let done = false;
+    // logrotate right after the main thread opened the file: renamed away, a new one-line file in its place.
+    const spy = vi.spyOn(fs, 'openSync').mockImplementation((p, ...rest) => {
+      const fd = open(p, ...(rest as [fs.OpenMode]));
+      if (!done && p === rotated) {
+        done = true;
+        fs.renameSync(rotated, `${rotated}.1`);
+        fs.writeFileSync(rotated, `${ODD_LINES[0]}\n`);
+      }
+      return fd;
+    });
+    try {
+      const r = await readAccessLog(rotated, {
+        timeZone: 'Europe/Berlin',
+        ownHosts: new Set(['bench.example']),
+        parallel: { minBytes: 0, chunkBytes: 64 * 1024 },
+      });
+      expect(done).toBe(true);
+      expect(r.threads).toBe(1);
+      const named = (x: typeof r) => ({ ...strip(x), rejects: x.rejects.map((j) => ({ ...j, file: 'x' })) });
+      expect(named(r)).toEqual(named(seq));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reads every chunk on the main thread when the worker cannot start', async () => {

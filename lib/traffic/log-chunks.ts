@@ -83,27 +83,24 @@ export function planChunks(
 
 /**
  * Claim chunks until none is left and feed their lines to `agg`. `me` marks the claims (1 main, 2 worker).
+ * @param fd the file, opened by the caller (each thread opens it once and checks it is the same file).
  * @param onLines called with the shared line total every 10,000 lines of this thread (progress).
  * @throws ChunkLineTooLong for a line over MAX_LOG_LINE_BYTES; Error when the file cannot be read.
  */
 export function processChunks(
+  fd: number,
   plan: ChunkPlan,
   state: ChunkState,
   me: number,
   agg: TrafficAggregator,
   onLines?: (lines: number, bytes: number) => void,
 ): void {
-  const fd = fs.openSync(plan.file, 'r');
-  try {
-    let buf: Buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-    for (;;) {
-      const k = Atomics.add(state.ctl, CTL_NEXT, 1);
-      if (k >= plan.chunks) return;
-      state.owner[k] = me;
-      buf = processChunk(fd, plan, state, k, agg, buf, onLines);
-    }
-  } finally {
-    fs.closeSync(fd);
+  let buf: Buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  for (;;) {
+    const k = Atomics.add(state.ctl, CTL_NEXT, 1);
+    if (k >= plan.chunks) return;
+    state.owner[k] = me;
+    buf = processChunk(fd, plan, state, k, agg, buf, onLines);
   }
 }
 

@@ -9,6 +9,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -48,7 +49,7 @@ export interface ParallelReadOptions {
   workerEntry?: string;
 }
 
-type WorkerAnswer = { partial?: PartialAggregate; tooLong?: boolean } | null;
+type WorkerAnswer = { partial?: PartialAggregate; tooLong?: boolean; otherFile?: boolean } | null;
 
 /**
  * Read bytes [start, end) of a plain combined/common log on two threads.
@@ -63,6 +64,26 @@ export async function readAccessLogParallel(
   const plan = planChunks(filePath, opts.start, opts.end, opts.chunkBytes ?? CHUNK_BYTES, opts.completeLinesOnly);
   const { buffer, state } = newChunkState(plan);
   const saltKey = randomBytes(4).readUInt32LE(0);
+  // Both threads read through one identity: the worker opens the file by name and checks device and inode, so a
+  // log rotated (renamed and recreated) in between is read by this thread alone, never half from each file.
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    return await readOpened(fd, filePath, plan, buffer, state, saltKey, opts);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function readOpened(
+  fd: number,
+  filePath: string,
+  plan: ChunkPlan,
+  buffer: SharedArrayBuffer,
+  state: ChunkState,
+  saltKey: number,
+  opts: ParallelReadOptions,
+): Promise<ReadAccessLogResult | null> {
+  const st = fs.fstatSync(fd);
   const agg = new TrafficAggregator({ timeZone: opts.timeZone, file: opts.file, ownHosts: opts.ownHosts, saltKey });
   const data: LogWorkerData = {
     plan,
@@ -71,6 +92,8 @@ export async function readAccessLogParallel(
     file: opts.file,
     ownHosts: [...(opts.ownHosts ?? [])],
     saltKey,
+    dev: st.dev,
+    ino: st.ino,
   };
   const worker = startWorker(data, opts.workerEntry ?? path.join(__dirname, 'log-worker.cjs'));
   let reported = 0;
@@ -80,7 +103,7 @@ export async function readAccessLogParallel(
     opts.onProgress(opts.firstLineNo - 1 + lines, opts.start + bytes);
   };
   try {
-    processChunks(plan, state, 1, agg, onLines);
+    processChunks(fd, plan, state, 1, agg, onLines);
   } catch (err) {
     await worker?.stop();
     if (err instanceof ChunkLineTooLong) return null;
@@ -91,7 +114,7 @@ export async function readAccessLogParallel(
   try {
     if (answer?.partial) agg.mergePartial(answer.partial);
     // The worker failed or never started: read the chunks it had claimed here.
-    else processClaimed(plan, state, agg);
+    else processClaimed(fd, plan, state, agg);
   } catch (err) {
     if (err instanceof ChunkLineTooLong) return null;
     throw err;
@@ -130,7 +153,7 @@ function startWorker(
 }
 
 /** Read, on this thread, the chunks a failed worker had claimed (owner 2), claiming them again as the main thread. */
-function processClaimed(plan: ChunkPlan, state: ChunkState, agg: TrafficAggregator): void {
+function processClaimed(fd: number, plan: ChunkPlan, state: ChunkState, agg: TrafficAggregator): void {
   const theirs: number[] = [];
   for (let k = 0; k < plan.chunks; k++) if (state.owner[k] === 2) theirs.push(k);
   if (theirs.length === 0) return;
@@ -138,6 +161,6 @@ function processClaimed(plan: ChunkPlan, state: ChunkState, agg: TrafficAggregat
   for (const k of theirs) {
     Atomics.store(state.ctl, 0, k);
     const single: ChunkPlan = { ...plan, chunks: k + 1 };
-    processChunks(single, state, 1, agg);
+    processChunks(fd, single, state, 1, agg);
   }
 }
