@@ -12,6 +12,8 @@ import type { ReadAccessLogResult } from '../lib/traffic/read-access-log';
 export interface ReadLog extends ReadAccessLogResult {
   headHash: string;
   origin: string;
+  /** The origin Tend filed this log under before W3C headers were skipped for identity (see file-head.ts), or null. */
+  legacyOrigin: string | null;
 }
 
 /**
@@ -31,10 +33,10 @@ export async function readLogFile(
 ): Promise<ReadLog> {
   const kind = logKindOf(format);
   if (!kind) throw new Error(`${file}: ${format} is not an access-log format`);
-  const { headHash } = await logIdentity(file).catch((err: Error) => {
+  const { headHash, legacyHeadHash } = await logIdentity(file).catch((err: Error) => {
     throw new Error(`${file}: ${err.message}`, { cause: err });
   });
-  if (!headHash) throw new Error(`${file}: the file is empty`);
+  if (!headHash) throw new Error(`${file}: the file is empty (or has only # header lines)`);
   const parser = createLineParser(kind, opts.logFormat);
   const res = await readAccessLog(file, {
     timeZone: opts.timeZone,
@@ -48,5 +50,10 @@ export async function readLogFile(
       `${file}: no line is a ${format === 'custom-log' ? 'line of the given --log-format' : `${format} log line`} (line ${res.rejects[0]?.line}: ${res.rejects[0]?.reason})`,
     );
   }
-  return { ...res, headHash, origin: logOrigin(headHash) };
+  return {
+    ...res,
+    headHash,
+    origin: logOrigin(headHash),
+    legacyOrigin: legacyHeadHash ? logOrigin(legacyHeadHash) : null,
+  };
 }

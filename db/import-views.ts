@@ -11,7 +11,12 @@ import type { Db } from './client';
 import { detectFileFormat, parseExportFile, writeSiteDays } from './import-views-export';
 import { readLogFile } from './import-views-log';
 import { type ImportSummary, recordRun } from './importers';
-import { recomputeTouchedPostStats, replacePeriodTraffic, replaceTraffic } from './mutations/traffic';
+import {
+  dropLegacyLogOrigin,
+  recomputeTouchedPostStats,
+  replacePeriodTraffic,
+  replaceTraffic,
+} from './mutations/traffic';
 import { getSettings } from './settings';
 
 /**
@@ -84,6 +89,7 @@ export async function importViewsFile(
     return withLargeCache(db, () =>
       db.$client.transaction(() => {
         refuseShorterCopy(db, file, log.headHash, log.counts.read, opts.replace);
+        const legacy = log.legacyOrigin ? dropLegacyLogOrigin(db, log.legacyOrigin) : 0;
         const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
         // The nightly sync's state for this log is now stale: it restarts the file (replacing) next time.
         db.$client.prepare('delete from sync_files where head_hash = ?').run(log.headHash);
@@ -100,6 +106,10 @@ export async function importViewsFile(
           lastDay: log.lastDay,
           detail: { 'post-days': w.matchedRows, 'unmatched-path-days': w.unmatchedRows, referrers: w.referrerRows },
         };
+        if (legacy > 0)
+          summary.notes.push(
+            `replaced ${legacy} daily rows that an earlier version filed under this log's "#" header line (every CloudFront/IIS file shares it): import the other files of this log again too`,
+          );
         recordRun(db, summary, 'ok', log.headHash);
         summary.ms = Date.now() - started;
         return summary;

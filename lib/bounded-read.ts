@@ -170,15 +170,21 @@ export function openMaybeGzip(file: string, gzip = isGzipFile(file)): OpenedFile
 }
 
 /**
- * The first line of a (possibly gzip) file that is not blank, or '' when there is none, reading no further than it.
+ * The first line of a (possibly gzip) file that is not blank (nor, with `skipComments`, a `#` line such as W3C's
+ * `#Version:` header), or '' when there is none, reading no further than it.
  * @throws LineTooLongError when a line before it passes `maxLineBytes`; InflateLimitError for a gzip bomb; the read
  *   error when the file or its gzip stream is broken.
  */
-export async function firstNonBlankLine(file: string, maxLineBytes = MAX_LOG_LINE_BYTES): Promise<string> {
+export async function firstNonBlankLine(
+  file: string,
+  maxLineBytes = MAX_LOG_LINE_BYTES,
+  skipComments = false,
+): Promise<string> {
   const opened = openMaybeGzip(file);
   const found: { line: string | null } = { line: null };
   const splitter = new BoundedLineSplitter((line) => {
-    if (found.line === null && line.trim()) found.line = line;
+    const t = line.trim();
+    if (found.line === null && t && !(skipComments && t.startsWith('#'))) found.line = line;
   }, maxLineBytes);
   try {
     for await (const chunk of opened.input) {

@@ -94,6 +94,26 @@ export function deleteOrigin(tx: Tx, source: string, origin: string): void {
 }
 
 /**
+ * Delete the rows of a W3C (CloudFront, IIS) log that Tend stored, before 2026-11-29, under the hash of the file's
+ * `#Version` header line: every such file had that one identity, so each import replaced the previous file's rows.
+ * Their identity is now the first data line; the old origin holds one file's rows, which the re-import replaces.
+ * @returns the daily rows deleted (0 when there were none).
+ */
+export function dropLegacyLogOrigin(tx: Tx, legacyOrigin: string): number {
+  const n = (
+    tx.$client
+      .prepare(`select count(*) as n from daily_views where day in
+        (select day from traffic_coverage where source = 'access-log' and origin = ?) and origin = ?`)
+      .get(legacyOrigin, legacyOrigin) as { n: number }
+  ).n;
+  const covered = tx.$client
+    .prepare(`select 1 from traffic_coverage where source = 'access-log' and origin = ? limit 1`)
+    .get(legacyOrigin);
+  if (covered) deleteOrigin(tx, 'access-log', legacyOrigin);
+  return n;
+}
+
+/**
  * Replace the traffic of one input: delete its origin's rows (a log), or the source's rows on `scope.replaceDays`
  * (an export: the days it states), then
  * {@link addTraffic}. Winners are recomputed.

@@ -15,7 +15,7 @@ import { readAccessLog } from '../../lib/traffic/read-access-log';
 import type { Db } from '../client';
 import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
-import { addTraffic, deleteOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
+import { addTraffic, deleteOrigin, dropLegacyLogOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
 import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
 
 type LogSource = Extract<SyncSource, { type: 'access-log' }>;
@@ -26,17 +26,25 @@ export interface SyncContext {
   ownHosts: ReadonlySet<string>;
 }
 
-/** Whether a plain file's first line is complete (has its newline): only then is its hash the file's identity. */
+/**
+ * Whether a plain file's identity line (its first line that is neither blank nor a `#` header, lib/traffic/file-head.ts)
+ * is complete (has its newline): only then is its hash the file's identity.
+ */
 function firstLineComplete(file: string, gzip: boolean): boolean {
   if (gzip) return true;
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(65_536);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    const text = buf.subarray(0, n);
     let i = 0;
-    while (i < n && (text[i] === 10 || text[i] === 13 || text[i] === 32)) i++;
-    return text.indexOf(10, i) >= 0 || n === buf.length;
+    for (;;) {
+      while (i < n && (buf[i] === 10 || buf[i] === 13 || buf[i] === 32 || buf[i] === 9)) i++;
+      const nl = buf.indexOf(10, i);
+      if (i >= n) return n === buf.length;
+      if (buf[i] !== 35) return (nl >= 0 && nl < n) || n === buf.length;
+      if (nl < 0 || nl >= n) return n === buf.length;
+      i = nl + 1;
+    }
   } finally {
     fs.closeSync(fd);
   }
@@ -60,17 +68,20 @@ export async function syncLogSource(db: Db, src: LogSource, ctx: SyncContext): P
 async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContext): Promise<SyncItemResult> {
   const stat = fs.statSync(file);
   const gzip = isGzipFile(file);
-  const { headHash } = await logIdentity(file);
+  const { headHash, legacyHeadHash } = await logIdentity(file);
   const now = {
     path: file,
     size: stat.size,
     gzip,
     headHash: headHash && firstLineComplete(file, gzip) ? headHash : null,
   };
-  const key = `${src.name}\t${headHash}`;
-  const saved = db.$client.prepare('select path, size, offset from sync_files where key = ?').get(key) as
-    | SavedLogState
-    | undefined;
+  // One state per log, whatever source lists it: two sources naming the same file must not both add its new lines.
+  // (Before 2026-11-29 the key was `source name TAB hash`: such a row is still read, and replaced on write.)
+  const key = `${headHash}`;
+  const legacyKey = `${src.name}\t${headHash}`;
+  const saved = db.$client
+    .prepare('select path, size, offset from sync_files where key in (?, ?) order by key = ? desc limit 1')
+    .get(key, legacyKey, key) as SavedLogState | undefined;
   const plan = planLogRead(now, saved);
   if (plan.action === 'skip' || !headHash) return { item: file, action: 'skip', reason: plan.reason };
 
@@ -105,6 +116,8 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
   return withLargeCache(db, () =>
     db.$client.transaction(() => {
       if (restart) deleteOrigin(db, 'access-log', origin);
+      if (restart && legacyHeadHash) dropLegacyLogOrigin(db, logOrigin(legacyHeadHash));
+      db.$client.prepare('delete from sync_files where key = ?').run(legacyKey);
       const w = addTraffic(db, res.rows, { source: 'access-log', origin }, res.referrers);
       db.$client
         .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, updated_at)

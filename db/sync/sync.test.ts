@@ -323,3 +323,66 @@ describe('Plausible API source (local server) and priority', () => {
     );
   });
 });
+
+describe('log identity and sync state (fresh-clone findings)', () => {
+  /** A CloudFront file: the same two `#` header lines as every other, then its own day of page views. */
+  const cloudfront = (day: string, views: number) =>
+    [
+      '#Version: 1.0',
+      '#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query',
+      ...Array.from(
+        { length: views },
+        (_, i) =>
+          `${day}\t08:00:0${i}\tFRA56-C1\t5120\t192.0.2.${i + 1}\tGET\td111.cloudfront.net\t${POSTS[0]}\t200\t-\tMozilla/5.0%20(X11;%20Linux%20x86_64)%20Firefox/121.0\t-`,
+      ),
+      '',
+    ].join('\n');
+  const views = (db: Db) =>
+    (db.$client.prepare('select coalesce(sum(page_views), 0) as n from daily_views').get() as { n: number }).n;
+
+  it('tells CloudFront files apart by their first data line, not the shared #Version header', async () => {
+    fs.writeFileSync(logs('E2ABC.2024-03-01.log'), cloudfront('2024-03-01', 5));
+    fs.writeFileSync(logs('E2ABC.2024-03-02.log'), cloudfront('2024-03-02', 3));
+    await importViewsFile(t.db, logs('E2ABC.2024-03-01.log'));
+    await importViewsFile(t.db, logs('E2ABC.2024-03-02.log'));
+    expect(views(t.db)).toBe(8);
+    // And by the sync, twice: the same 8, nothing added the second time.
+    const cfg = config([{ name: 'cdn', type: 'access-log', paths: 'logs/E2ABC.*.log' }]);
+    await runSync(t.db, cfg);
+    await runSync(t.db, cfg);
+    expect(views(t.db)).toBe(8);
+  });
+
+  it('replaces rows an earlier version filed under the #Version line when such a file is imported again', async () => {
+    fs.writeFileSync(logs('E2ABC.2024-03-01.log'), cloudfront('2024-03-01', 5));
+    await importViewsFile(t.db, logs('E2ABC.2024-03-01.log'));
+    // What the earlier version wrote: the same rows under the origin of the header line's hash.
+    const { headHashOf, logOrigin } = await import('../../lib/traffic/file-head');
+    const legacy = logOrigin(headHashOf('#Version: 1.0'));
+    for (const table of ['daily_views', 'traffic_coverage', 'post_referrers', 'unmatched_paths'])
+      t.db.$client.prepare(`update ${table} set origin = ? where origin like 'log:%'`).run(legacy);
+    expect(views(t.db)).toBe(5);
+    const s = await importViewsFile(t.db, logs('E2ABC.2024-03-01.log'));
+    expect(views(t.db)).toBe(5);
+    expect(s.notes.join(' ')).toMatch(/replaced 1 daily rows/);
+  });
+
+  it('adds a log’s new lines once when two sources name the same file', async () => {
+    fs.writeFileSync(logs('access.log'), lines(0, 40));
+    const cfg = config([
+      { name: 'a', type: 'access-log', paths: 'logs/access.log' },
+      { name: 'b', type: 'access-log', paths: 'logs/access.log*' },
+    ]);
+    await runSync(t.db, cfg);
+    fs.appendFileSync(logs('access.log'), lines(40, 80));
+    await runSync(t.db, cfg);
+    const once = tempDb();
+    try {
+      await importPostsFile(once.db, ownFixture('e2e', 'feed.xml'));
+      await importViewsFile(once.db, logs('access.log'));
+      expect(byPath(t.db)).toEqual(byPath(once.db));
+    } finally {
+      once.cleanup();
+    }
+  });
+});

@@ -49,12 +49,20 @@ export function logOrigin(headHash: string): string {
 }
 
 /**
- * A log file's identity: the hash of its first non-blank line (inflated when gzip), or null when the file has no
- * non-blank line (empty). The nightly sync waits for the first line's newline before trusting it.
+ * A log file's identity: the hash of its first line that is neither blank nor a `#` comment (inflated when gzip), or
+ * null when it has none (empty, or headers only). `#` lines are W3C headers (`#Version: 1.0`), the same in every
+ * CloudFront or IIS file, so they cannot tell two logs apart. The nightly sync waits for that line's newline before
+ * trusting it.
+ * @returns also `legacyHeadHash`: when the file starts with `#` lines, the identity Tend gave such a file before
+ *   (the hash of its very first line), so rows filed under it can be replaced; null otherwise.
  * @throws Error from lib/bounded-read.ts for a line past the length limit or a gzip bomb.
  */
-export async function logIdentity(file: string): Promise<{ headHash: string | null; firstLine: string }> {
-  const firstLine = await firstNonBlankLine(file);
-  if (firstLine === '') return { headHash: null, firstLine };
-  return { headHash: headHashOf(firstLine), firstLine };
+export async function logIdentity(
+  file: string,
+): Promise<{ headHash: string | null; firstLine: string; legacyHeadHash: string | null }> {
+  const firstLine = await firstNonBlankLine(file, undefined, true);
+  const rawFirst = await firstNonBlankLine(file);
+  const legacyHeadHash = rawFirst.trim().startsWith('#') ? headHashOf(rawFirst) : null;
+  if (firstLine === '') return { headHash: null, firstLine, legacyHeadHash };
+  return { headHash: headHashOf(firstLine), firstLine, legacyHeadHash };
 }
