@@ -7,7 +7,7 @@
  * overrides). The author's labels are then set for ~80% of posts, as if the author had labelled them.
  * Exit codes: 0 ok (or the server's own exit code), 1 failed.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { loadPathIndex } from '../db/mutations/traffic';
 import { setSetting } from '../db/settings';
 import { generateDemoBlog, SITE_URL } from '../lib/demo/generate';
 import { normalizePath } from '../lib/paths';
+import { serveChild } from '../lib/server/serve-child';
 
 const SEED = 20250925;
 /** Fixed last day of demo traffic, so the demo is the same on every machine and every day. */
@@ -128,8 +129,10 @@ async function main(): Promise<number> {
   }
   const port = String(values.port);
   console.log(`Tend demo: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
-  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', port], { stdio: 'inherit', env });
-  return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
+  return serveChild(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', port], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
 main()

@@ -7,11 +7,12 @@
  * Exit codes: 1 refused to start (exposed without a password, bad configuration, migration failed); otherwise
  * the exit code of `next start`.
  */
-import { spawn } from 'node:child_process';
+
 import { databasePath, openDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { authConfig, sessionSecret } from '../lib/auth/config';
 import { isLoopbackHost } from '../lib/auth/hosts';
+import { serveChild } from '../lib/server/serve-child';
 
 const host = process.env.TEND_HOST || '127.0.0.1';
 const port = process.env.PORT || '3000';
@@ -39,9 +40,7 @@ console.error(
   `tend: serving ${databasePath()} on http://${host.includes(':') ? `[${host}]` : host}:${port}/ (${where}; ` +
     `${cfg.passwordSource ? `password from ${cfg.passwordSource}` : 'no password'})`,
 );
-const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', host, '-p', port], {
+serveChild(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', host, '-p', port], {
   env,
   stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}).then((code) => process.exit(code));
