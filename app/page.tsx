@@ -45,6 +45,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { params, errors } = parseOverviewParams(await searchParams, totals.firstDay, totals.lastDay);
   const m = buildOverview(db, params);
   const metricName = METRIC_NAMES[params.metric];
+  // The cards count all the data; with a range picked, say so (the panels below count the range).
+  const allData = params.range ? ', all data' : '';
 
   return (
     <>
@@ -58,17 +60,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <div className="value" data-testid="total-posts">
             {fmtInt(totals.posts)}
           </div>
-          <div className="label">posts</div>
+          <div className="label">posts{allData}</div>
         </div>
         <div className="stat">
           <div className="value" data-testid="total-views">
             {fmtInt(totals.pageViews)}
           </div>
-          <div className="label">page views (human)</div>
+          <div className="label">page views (human){allData}</div>
         </div>
         <div className="stat">
           <div className="value">{fmtInt(totals.botHits)}</div>
-          <div className="label">bot hits on posts</div>
+          <div className="label">bot hits on posts{allData}</div>
         </div>
         <div className="stat">
           <div className="value">{fmtInt(totals.unmatchedPageViews)}</div>
