@@ -7,15 +7,6 @@
  * (Comparing the bytes instead cost a native call per lookup, 0.2 s per million lines.)
  */
 
-/** One cached key: its decoded text, and the value computed from that text. */
-export interface ByteEntry<V> {
-  /** The key decoded as UTF-8 (as the string parser would have seen it). */
-  text: string;
-  /** True when every byte is ASCII (then the text's code units are the bytes). */
-  ascii: boolean;
-  value: V;
-}
-
 /** Ints per slot: entry index + 1 (0 = empty), hash, second hash, length; one cache line holds a probe. */
 const STRIDE = 4;
 
@@ -28,21 +19,20 @@ const STRIDE = 4;
 export class ByteCache<V> {
   private table = new Int32Array(64 * STRIDE);
   private mask = 63;
-  private entries: ByteEntry<V>[] = [];
+  /** Values by entry index - 1, each computed from its key decoded as UTF-8 (as the string parser sees it). */
+  private values: V[] = [];
 
   constructor(
     private readonly compute: (text: string) => V,
     private readonly limit: number,
   ) {}
 
-  /** The entry for buf[start..end), computed and cached on first sight. */
-  get(buf: Buffer, start: number, end: number): ByteEntry<V> {
+  /** The value for buf[start..end), computed from its decoded text and cached on first sight. */
+  get(buf: Buffer, start: number, end: number): V {
     let h = 0x811c9dc5;
     let h2 = 0x2545f491;
-    let high = 0;
     for (let i = start; i < end; i++) {
       const b = buf[i];
-      high |= b;
       h = Math.imul(h ^ b, 16777619);
       h2 = Math.imul(h2 + b, 0x9e3779b1) ^ (h2 >>> 13);
     }
@@ -54,23 +44,22 @@ export class ByteCache<V> {
       const o = s * STRIDE;
       const idx = t[o];
       if (idx === 0) break;
-      if (t[o + 1] === h && t[o + 2] === h2 && t[o + 3] === len) return this.entries[idx - 1];
+      if (t[o + 1] === h && t[o + 2] === h2 && t[o + 3] === len) return this.values[idx - 1];
       s = (s + 1) & this.mask;
     }
-    if (this.entries.length >= this.limit) this.clear();
-    const text = buf.toString('utf8', start, end);
-    const entry: ByteEntry<V> = { text, ascii: high < 0x80, value: this.compute(text) };
-    this.entries.push(entry);
-    if (this.entries.length * 2 > this.mask + 1) this.grow();
-    this.place(this.entries.length, h, h2, len);
-    return entry;
+    if (this.values.length >= this.limit) this.clear();
+    const value = this.compute(buf.toString('utf8', start, end));
+    this.values.push(value);
+    if (this.values.length * 2 > this.mask + 1) this.grow();
+    this.place(this.values.length, h, h2, len);
+    return value;
   }
 
   /** Forget every key. */
   clear(): void {
     this.table = new Int32Array(64 * STRIDE);
     this.mask = 63;
-    this.entries = [];
+    this.values = [];
   }
 
   /** Put entry `idx` (1-based) in the first free slot of its probe sequence. */

@@ -60,9 +60,11 @@ export function logOrigin(headHash: string): string {
 export async function logIdentity(
   file: string,
 ): Promise<{ headHash: string | null; firstLine: string; legacyHeadHash: string | null }> {
-  const firstLine = await firstNonBlankLine(file, undefined, true);
+  // Most logs start with a data line: one read. Only a file starting with `#` is read again, past its headers.
   const rawFirst = await firstNonBlankLine(file);
-  const legacyHeadHash = rawFirst.trim().startsWith('#') ? headHashOf(rawFirst) : null;
+  const legacy = rawFirst.trim().startsWith('#');
+  const firstLine = legacy ? await firstNonBlankLine(file, undefined, true) : rawFirst;
+  const legacyHeadHash = legacy ? headHashOf(rawFirst) : null;
   if (firstLine === '') return { headHash: null, firstLine, legacyHeadHash };
   return { headHash: headHashOf(firstLine), firstLine, legacyHeadHash };
 }

@@ -68,7 +68,7 @@ export async function readAccessLogParallel(
   // log rotated (renamed and recreated) in between is read by this thread alone, never half from each file.
   const fd = fs.openSync(filePath, 'r');
   try {
-    return await readOpened(fd, filePath, plan, buffer, state, saltKey, opts);
+    return await readOpened(fd, plan, buffer, state, saltKey, opts);
   } finally {
     fs.closeSync(fd);
   }
@@ -76,7 +76,6 @@ export async function readAccessLogParallel(
 
 async function readOpened(
   fd: number,
-  filePath: string,
   plan: ChunkPlan,
   buffer: SharedArrayBuffer,
   state: ChunkState,

@@ -206,9 +206,9 @@ export class TrafficAggregator {
     }
     this.counts.read++;
     const hasUa = f.uaStart >= 0;
-    const ua = hasUa ? this.uaCache.get(buf, f.uaStart, f.uaEnd).value : 0;
+    const ua = hasUa ? this.uaCache.get(buf, f.uaStart, f.uaEnd) : 0;
     const bot = hasUa && (ua & 1) === 1;
-    const target = this.targetCache.get(buf, f.targetStart, f.targetEnd).value;
+    const target = this.targetCache.get(buf, f.targetStart, f.targetEnd);
     const isGet =
       f.methodEnd - f.methodStart === 3 &&
       buf[f.methodStart] === 71 &&
@@ -221,7 +221,7 @@ export class TrafficAggregator {
     let visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, uaKey);
     if (Number.isNaN(visitor)) visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), uaKey);
     visitorsOf(acc).add(visitor);
-    const host = f.refStart < 0 ? this.hostId(DIRECT) : this.refCache.get(buf, f.refStart, f.refEnd).value;
+    const host = f.refStart < 0 ? this.hostId(DIRECT) : this.refCache.get(buf, f.refStart, f.refEnd);
     this.addReferrer(target as Target, host);
   }
 
