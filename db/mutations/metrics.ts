@@ -9,6 +9,8 @@
 import { addDays, CURVE_AGES } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
+import { type BatchedWriter, batchedInsert } from './batched-upsert';
+import { forEachPostDays } from './post-day-rows';
 import { writeRangeSummaries } from './range-summaries';
 import { newestCountedDay } from './traffic-touched';
 
@@ -16,7 +18,7 @@ type Tx = Pick<Db, '$client'>;
 
 /**
  * Recompute every post's summaries: one GROUP BY of counted daily traffic into post_day_views, then one ordered pass
- * over it in JS (a post's days are contiguous there), then the writes. post_stats comes from the same pass (its
+ * over it in JS (one row of JSON arrays per post, ./post-day-rows.ts), then the writes. post_stats comes from the same pass (its
  * "last 30 days" end on the newest counted day; a "last view" is the newest day with a human page view), so
  * daily_views is scanned once.
  */
@@ -41,45 +43,65 @@ export function recomputePostMetrics(tx: Tx): void {
     const last30From = countedLast === null ? null : addDays(countedLast, -30);
     const done = new Map<number, PostAccumulator>();
     const extra = new Map<number, { last30: number; lastViewDay: string | null }>();
-    let current: PostAccumulator | null = null;
-    let cur = { last30: 0, lastViewDay: null as string | null };
-    let currentId = -1;
-    const rows = c.prepare('select post_id, day, page_views, bot_hits from post_day_views').raw();
-    for (const [id, day, pv, bh] of rows.iterate() as Iterable<[number, string, number, number]>) {
-      if (id !== currentId) {
-        currentId = id;
-        current = new PostAccumulator(published.get(id) ?? null, lastDay);
-        done.set(id, current);
-        cur = { last30: 0, lastViewDay: null };
-        extra.set(id, cur);
+    forEachPostDays(tx, (id, { days, pageViews, botHits }) => {
+      const acc = new PostAccumulator(published.get(id) ?? null, lastDay);
+      let last30 = 0;
+      let lastViewDay: string | null = null;
+      for (let i = 0; i < days.length; i++) {
+        const day = days[i];
+        const pv = pageViews[i];
+        acc.add(day, pv, botHits[i]);
+        if (last30From !== null && day > last30From) last30 += pv;
+        if (pv > 0) lastViewDay = day;
       }
-      current!.add(day, pv, bh);
-      if (last30From !== null && day > last30From) cur.last30 += pv;
-      if (pv > 0) cur.lastViewDay = day;
-    }
+      done.set(id, acc);
+      extra.set(id, { last30, lastViewDay });
+    });
     c.exec('delete from post_stats; delete from post_metrics; delete from post_curve; delete from post_month_views;');
-    const stats = c.prepare(`insert into post_stats (post_id, lifetime_views, first30_views, last30_views, bot_hits,
-      last_view_day) values (?,?,?,?,?,?)`);
-    const metric = c.prepare(`insert into post_metrics (post_id, first7_views, first30_views, first90_views,
-      last30_views, last90_views, since_publish_views, peak_day, peak_views) values (?,?,?,?,?,?,?,?,?)`);
-    const curve = c.prepare('insert into post_curve (post_id, age, cum_views) values (?,?,?)');
-    const month = c.prepare('insert into post_month_views (post_id, month, page_views, bot_hits) values (?,?,?,?)');
+    const stats = batchedInsert(
+      c,
+      'post_stats (post_id, lifetime_views, first30_views, last30_views, bot_hits, last_view_day)',
+      6,
+    );
+    const st = summaryWriters(c);
     for (const [id, pd] of published) {
       const acc = done.get(id) ?? new PostAccumulator(pd, lastDay);
       const s = acc.sums;
       const e = extra.get(id);
-      stats.run(id, s.lifetimeViews, s.first30Views, e?.last30 ?? 0, s.botHits, e?.lastViewDay ?? null);
-      writePostSummaries({ metric, curve, month }, id, pd, acc);
+      stats.push(id, s.lifetimeViews, s.first30Views, e?.last30 ?? 0, s.botHits, e?.lastViewDay ?? null);
+      writePostSummaries(st, id, pd, acc);
     }
+    stats.flush();
+    for (const w of [st.metric, st.curve, st.month]) w.flush();
     writeRangeSummaries(tx, published, done);
   })();
 }
 
-/** Prepared inserts into post_metrics, post_curve and post_month_views. */
+/** Inserts into post_metrics, post_curve and post_month_views: prepared statements, or batched writers. */
 export interface SummaryStatements {
-  metric: { run: (...args: unknown[]) => unknown };
-  curve: { run: (...args: unknown[]) => unknown };
-  month: { run: (...args: unknown[]) => unknown };
+  metric: { run: (...args: unknown[]) => unknown } | BatchedWriter;
+  curve: { run: (...args: unknown[]) => unknown } | BatchedWriter;
+  month: { run: (...args: unknown[]) => unknown } | BatchedWriter;
+}
+
+/** Batched inserts into the emptied post_metrics, post_curve and post_month_views (flush each at the end). */
+function summaryWriters(c: Tx['$client']): { metric: BatchedWriter; curve: BatchedWriter; month: BatchedWriter } {
+  return {
+    metric: batchedInsert(
+      c,
+      `post_metrics (post_id, first7_views, first30_views, first90_views, last30_views, last90_views,
+      since_publish_views, peak_day, peak_views)`,
+      9,
+    ),
+    curve: batchedInsert(c, 'post_curve (post_id, age, cum_views)', 3),
+    month: batchedInsert(c, 'post_month_views (post_id, month, page_views, bot_hits)', 4),
+  };
+}
+
+/** One row written through either kind of {@link SummaryStatements} member. */
+function put(w: SummaryStatements['metric'], ...values: unknown[]): void {
+  if ('push' in w) w.push(...values);
+  else w.run(...values);
 }
 
 /**
@@ -88,7 +110,8 @@ export interface SummaryStatements {
  */
 export function writePostSummaries(st: SummaryStatements, id: number, pd: string | null, acc: PostAccumulator): void {
   const s = acc.sums;
-  st.metric.run(
+  put(
+    st.metric,
     id,
     s.first7Views,
     s.first30Views,
@@ -102,9 +125,9 @@ export function writePostSummaries(st: SummaryStatements, id: number, pd: string
   // Without a publish day there is nothing to align on: no curve.
   if (pd) {
     const cum = acc.curve();
-    for (let i = 0; i < cum.length; i++) st.curve.run(id, CURVE_AGES[i], cum[i]);
+    for (let i = 0; i < cum.length; i++) put(st.curve, id, CURVE_AGES[i], cum[i]);
   }
-  for (const [m, v] of acc.months) st.month.run(id, m, v.pageViews, v.botHits);
+  for (const [m, v] of acc.months) put(st.month, id, m, v.pageViews, v.botHits);
 }
 
 /**

@@ -13,7 +13,9 @@ import { CURVE_AGES } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
 import { curveAgeColumn, monthDayColumn } from '../schema';
+import { batchedInsert } from './batched-upsert';
 import { writeOverviewPostList } from './overview-post-list';
+import { forEachPostDays } from './post-day-rows';
 import { newestCountedDay, type Touched } from './traffic-touched';
 
 type Tx = Pick<Db, '$client'>;
@@ -92,12 +94,17 @@ export function writeRangeSummaries(
   for (const acc of accs.values()) for (const m of acc.months.keys()) if (last === null || m > last) last = m;
   const labels = publishedLabels(tx);
   const labelDays = new LabelDays();
-  const cum = c.prepare(INSERT_CUM);
-  const curve = c.prepare(INSERT_CURVE);
+  // The tables were just emptied: plain multi-row inserts.
+  const cum = batchedInsert(c, `post_month_cum (month, post_id, ${DAY_COLUMNS.join(', ')})`, 33);
+  const curve = batchedInsert(
+    c,
+    `post_curve_rows (published_day, post_id, ${CURVE_AGES.map(curveAgeColumn).join(', ')})`,
+    2 + CURVE_AGES.length,
+  );
   const row = new Array<number | string>(33);
   for (const [id, pd] of posts) {
     const acc = accs.get(id);
-    if (pd) curve.run(pd, id, ...(acc ? acc.curve() : CURVE_AGES.map(() => 0)));
+    if (pd) curve.push(pd, id, ...(acc ? acc.curve() : CURVE_AGES.map(() => 0)));
     if (!acc || last === null || acc.months.size === 0) continue;
     const label = labels.get(id);
     const months = [...acc.months.keys()].sort();
@@ -113,9 +120,11 @@ export function writeRangeSummaries(
         row[i + 2] = total;
         if (sums) sums[i] += v;
       }
-      cum.run(row);
+      cum.push(...row);
     }
   }
+  cum.flush();
+  curve.flush();
   labelDays.write(tx);
   writeOverviewPostList(tx);
 }
@@ -237,17 +246,11 @@ export function rebuildRangeSummaries(tx: Tx): void {
       ]),
     );
     const accs = new Map<number, PostAccumulator>();
-    let current: PostAccumulator | undefined;
-    let currentId = -1;
-    const rows = c.prepare('select post_id, day, page_views, bot_hits from post_day_views').raw();
-    for (const [id, day, pv, bh] of rows.iterate() as Iterable<[number, string, number, number]>) {
-      if (id !== currentId) {
-        currentId = id;
-        current = new PostAccumulator(posts.get(id) ?? null, null);
-        accs.set(id, current);
-      }
-      current!.add(day, pv, bh);
-    }
+    forEachPostDays(tx, (id, { days, pageViews, botHits }) => {
+      const acc = new PostAccumulator(posts.get(id) ?? null, null);
+      for (let i = 0; i < days.length; i++) acc.add(days[i], pageViews[i], botHits[i]);
+      accs.set(id, acc);
+    });
     writeRangeSummaries(tx, posts, accs);
   })();
 }
