@@ -196,7 +196,12 @@ export function addTraffic(
   const dayRows: number[] = [];
   const dayPosts: number[] = [];
   const touched = new Set<number>();
-  const pending: { postId: number; day: string; pageViews: number; visitors: number | null; botHits: number }[] = [];
+  // The daily rows to write, in key order, as parallel arrays (no object per row: a large log has 250k+ of them).
+  const outPost: number[] = [];
+  const outDay: string[] = [];
+  const outViews: number[] = [];
+  const outVisitors: (number | null)[] = [];
+  const outBots: number[] = [];
   for (let i = 0; i < byDay.length; ) {
     const day = byDay[i].day;
     days.add(day);
@@ -214,7 +219,6 @@ export function addTraffic(
       dayRows.push(i);
       res.pageViews += r.pageViews;
       res.matchedRows++;
-      touched.add(postId);
     }
     // The day's rows by post; rows of one post (several paths of it) are summed, as the upsert would: one row each.
     dayRows.sort((a, b) => dayPosts[a] - dayPosts[b]);
@@ -227,16 +231,23 @@ export function addTraffic(
         botHits += o.botHits;
         visitors = visitors === null && o.visitors === null ? null : (visitors ?? 0) + (o.visitors ?? 0);
       }
-      pending.push({ postId, day, pageViews, visitors, botHits });
+      touched.add(postId);
+      outPost.push(postId);
+      outDay.push(day);
+      outViews.push(pageViews);
+      outVisitors.push(visitors);
+      outBots.push(botHits);
     }
   }
   res.unmatchedRows = unmatched.length;
   // Most posts touched: the recompute will be the full one, so the pairs need not be recorded one by one.
   const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
-  if (touched.size > posts * MAX_POST_SHARE) markAll(tx);
-  for (const p of pending) {
-    markPair(tx, p.postId, p.day);
-    addDaily.push(p.postId, p.day, scope.source, scope.origin, p.pageViews, p.visitors, p.botHits);
+  const all = touched.size > posts * MAX_POST_SHARE;
+  if (all) markAll(tx);
+  const { source, origin } = scope;
+  for (let j = 0; j < outPost.length; j++) {
+    if (!all) markPair(tx, outPost[j], outDay[j]);
+    addDaily.push(outPost[j], outDay[j], source, origin, outViews[j], outVisitors[j], outBots[j]);
   }
   addDaily.flush();
   unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));

@@ -40,9 +40,17 @@ try {
   } else {
     processChunks(fd, data.plan, chunkStateOf(data.buffer, data.plan.chunks), 2, agg);
     const p = agg.exportPartial();
-    const transfer = [p.hashes, p.pageViews, p.botHits, p.visitorStart, p.refCounts].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
+    const transfer = [
+      p.rowDay,
+      p.rowTarget,
+      p.pageViews,
+      p.botHits,
+      p.visitorStart,
+      p.hashes,
+      p.refTarget,
+      p.refHost,
+      p.refCounts,
+    ].map((a) => a.buffer as ArrayBuffer);
     parentPort?.postMessage({ partial: p }, transfer);
   }
 } catch (err) {

@@ -74,19 +74,28 @@ export interface AccessLogResult {
 /**
  * An aggregation's state in columns that cross a thread boundary cheaply: one thread's share of a parallel import
  * (./parallel-read.ts), merged into the main thread's aggregator with {@link TrafficAggregator.mergePartial}.
- * Visitor hashes of row i are hashes[visitorStart[i] .. visitorStart[i + 1]).
+ * Strings are sent once each (the distinct days, targets and referrer hosts); rows and referrer counts refer to them
+ * by index in typed arrays, which are transferred, not copied. Visitor hashes of row i are
+ * hashes[visitorStart[i] .. visitorStart[i + 1]).
  */
 export interface PartialAggregate {
+  /** Distinct days (`YYYY-MM-DD`), in the order the rows first use them. */
   days: string[];
-  paths: string[];
-  kinds: PathKind[];
+  /** Distinct (path, kind) targets: targetPaths[k] with targetKinds[k]. */
+  targetPaths: string[];
+  targetKinds: PathKind[];
+  /** Referrer hosts by id. */
+  hosts: string[];
+  /** Per row: index into `days`, index into the targets, page views, bot hits, start of its visitor hashes. */
+  rowDay: Int32Array;
+  rowTarget: Int32Array;
   pageViews: Int32Array;
   botHits: Int32Array;
   visitorStart: Int32Array;
   hashes: Float64Array;
-  refPaths: string[];
-  refKinds: PathKind[];
-  refHosts: string[];
+  /** Per (target, referrer host) pair: index into the targets, index into `hosts`, human page views. */
+  refTarget: Int32Array;
+  refHost: Int32Array;
   refCounts: Int32Array;
   counts: TrafficCounts;
   rejects: Reject[];
@@ -102,6 +111,8 @@ interface Target {
   refs: Map<number, number> | null;
   /** Position by path among all targets, set by finish() for sorting. */
   rank: number;
+  /** Index in creation order (the aggregator's `targetList`): how a PartialAggregate refers to it. */
+  id: number;
 }
 
 interface Acc {
@@ -135,6 +146,8 @@ export class TrafficAggregator {
   private readonly targets = new Map<string, Target | null>();
   /** kind -> path -> canonical target (as many as distinct pairs, like the rows themselves). */
   private readonly canon = new Map<PathKind, Map<string, Target>>();
+  /** Every canonical target by its `id`. */
+  private readonly targetList: Target[] = [];
   private readonly salts = new Map<string, number>();
   private readonly counts: TrafficCounts = { read: 0, pageViews: 0, botHits: 0, rejected: 0, other: 0 };
   private readonly rejects: Reject[] = [];
@@ -278,54 +291,57 @@ export class TrafficAggregator {
    */
   exportPartial(): PartialAggregate {
     this.done = true;
-    const accs: Acc[] = [];
+    let n = 0;
     let nHashes = 0;
     for (const m of this.byDay.values()) {
-      for (const a of m.values()) {
-        accs.push(a);
-        nHashes += a.visitors?.size ?? 0;
-      }
+      n += m.size;
+      for (const a of m.values()) nHashes += a.visitors?.size ?? 0;
     }
-    const n = accs.length;
+    let nRefs = 0;
+    for (const target of this.refs) nRefs += (target.refs as Map<number, number>).size;
     const p: PartialAggregate = {
-      days: new Array(n),
-      paths: new Array(n),
-      kinds: new Array(n),
+      days: [...this.byDay.keys()],
+      targetPaths: this.targetList.map((t) => t.path),
+      targetKinds: this.targetList.map((t) => t.kind),
+      hosts: this.hostNames.slice(),
+      rowDay: new Int32Array(n),
+      rowTarget: new Int32Array(n),
       pageViews: new Int32Array(n),
       botHits: new Int32Array(n),
       visitorStart: new Int32Array(n + 1),
       hashes: new Float64Array(nHashes),
-      refPaths: [],
-      refKinds: [],
-      refHosts: [],
-      refCounts: new Int32Array(0),
+      refTarget: new Int32Array(nRefs),
+      refHost: new Int32Array(nRefs),
+      refCounts: new Int32Array(nRefs),
       counts: { ...this.counts },
       rejects: this.rejects,
       minTime: this.minTime,
       maxTime: this.maxTime,
     };
+    let i = 0;
     let h = 0;
-    for (let i = 0; i < n; i++) {
-      const { row, visitors } = accs[i];
-      p.days[i] = row.day;
-      p.paths[i] = row.path;
-      p.kinds[i] = row.kind;
-      p.pageViews[i] = row.pageViews;
-      p.botHits[i] = row.botHits;
-      p.visitorStart[i] = h;
-      if (visitors) for (const v of visitors) p.hashes[h++] = v;
+    let d = 0;
+    for (const m of this.byDay.values()) {
+      for (const { target, row, visitors } of m.values()) {
+        p.rowDay[i] = d;
+        p.rowTarget[i] = target.id;
+        p.pageViews[i] = row.pageViews;
+        p.botHits[i] = row.botHits;
+        p.visitorStart[i] = h;
+        if (visitors) for (const v of visitors) p.hashes[h++] = v;
+        i++;
+      }
+      d++;
     }
     p.visitorStart[n] = h;
-    const counts: number[] = [];
+    let r = 0;
     for (const target of this.refs) {
       for (const [host, count] of target.refs as Map<number, number>) {
-        p.refPaths.push(target.path);
-        p.refKinds.push(target.kind);
-        p.refHosts.push(this.hostNames[host]);
-        counts.push(count);
+        p.refTarget[r] = target.id;
+        p.refHost[r] = host;
+        p.refCounts[r++] = count;
       }
     }
-    p.refCounts = Int32Array.from(counts);
     this.byDay.clear();
     this.refs.length = 0;
     return p;
@@ -342,15 +358,24 @@ export class TrafficAggregator {
     // Days this thread never saw need no union: the share's own hashes are already distinct, so their count is
     // the visitors (the common case: threads read different chunks, so they share only the days at chunk edges).
     const ownDays = new Set(this.byDay.keys());
-    for (let i = 0; i < p.days.length; i++) {
-      const target = this.canonOf(p.kinds[i], p.paths[i]);
-      const day = p.days[i];
-      if (day !== this.curDay) this.switchDay(day);
+    // The share's targets and hosts as this aggregator's own, looked up once each.
+    const targets = p.targetPaths.map((path, k) => this.canonOf(p.targetKinds[k], path));
+    const hosts = p.hosts.map((host) => this.hostId(host));
+    let rowDay = -1;
+    let own = false;
+    for (let i = 0; i < p.rowDay.length; i++) {
+      if (p.rowDay[i] !== rowDay) {
+        rowDay = p.rowDay[i];
+        const day = p.days[rowDay];
+        if (day !== this.curDay) this.switchDay(day);
+        own = ownDays.has(day);
+      }
+      const target = targets[p.rowTarget[i]];
       let a = this.curMap.get(target);
       if (!a) {
         a = {
           target,
-          row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
+          row: { day: this.curDay, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
           visitors: null,
           extraVisitors: 0,
         };
@@ -361,14 +386,14 @@ export class TrafficAggregator {
       const from = p.visitorStart[i];
       const to = p.visitorStart[i + 1];
       if (to === from) continue;
-      if (!ownDays.has(day)) a.extraVisitors += to - from;
+      if (!own) a.extraVisitors += to - from;
       else {
         const set = visitorsOf(a);
         for (let j = from; j < to; j++) set.add(p.hashes[j]);
       }
     }
-    for (let i = 0; i < p.refHosts.length; i++) {
-      this.addReferrer(this.canonOf(p.refKinds[i], p.refPaths[i]), this.hostId(p.refHosts[i]), p.refCounts[i]);
+    for (let r = 0; r < p.refCounts.length; r++) {
+      this.addReferrer(targets[p.refTarget[r]], hosts[p.refHost[r]], p.refCounts[r]);
     }
     const c = this.counts;
     c.read += p.counts.read;
@@ -409,6 +434,7 @@ export class TrafficAggregator {
     this.curSalt = 0;
     this.targets.clear();
     this.canon.clear();
+    this.targetList.length = 0;
     this.refs.length = 0;
     this.refHosts.clear();
     this.uaCache.clear();
@@ -508,8 +534,9 @@ export class TrafficAggregator {
     }
     let r = byPath.get(path);
     if (!r) {
-      r = { path, kind, refs: null, rank: 0 };
+      r = { path, kind, refs: null, rank: 0, id: this.targetList.length };
       byPath.set(path, r);
+      this.targetList.push(r);
     }
     return r;
   }
