@@ -9,7 +9,7 @@ import type { ParseResult, PostRecord, Reject } from '../lib/types';
 import type { Db } from './client';
 import { refreshSuggestions } from './mutations/authorship';
 import { upsertPosts } from './mutations/posts';
-import { recomputePostStats, rematchUnmatched, replaceTraffic, type TrafficScope } from './mutations/traffic';
+import { recomputePostStats, rematchUnmatched } from './mutations/traffic';
 import { getSettings } from './settings';
 
 /** What one import did, for the summary line and the import_runs row. */

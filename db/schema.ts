@@ -130,6 +130,14 @@ export const siteDailyTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.source] })],
 );
 
+/*
+ * Summary tables. post_stats and post_metrics (one row per post) reference posts; the larger ones derived from
+ * daily traffic (post_curve, post_day_views, post_month_views, post_month_cum, post_curve_rows) do not: every full
+ * recompute empties and rewrites them from posts and counted_daily_views, and checking a foreign key on each of
+ * their ~350k rows was 0.1 s of a 1M-line log's import (migration 0012). They are WITHOUT ROWID (set in the
+ * migrations): one B-tree each, clustered by their key.
+ */
+
 /** Per-post summary, recomputed by the importer after every traffic or post import (pages never scan daily_views for it). */
 export const postStats = sqliteTable('post_stats', {
   postId: integer('post_id')
@@ -170,9 +178,7 @@ export const postMetrics = sqliteTable('post_metrics', {
 export const postCurve = sqliteTable(
   'post_curve',
   {
-    postId: integer('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').notNull(),
     age: integer('age').notNull(),
     cumViews: integer('cum_views').notNull().default(0),
   },
@@ -187,9 +193,7 @@ export const postCurve = sqliteTable(
 export const postDayViews = sqliteTable(
   'post_day_views',
   {
-    postId: integer('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').notNull(),
     day: text('day').notNull(),
     pageViews: integer('page_views').notNull().default(0),
     botHits: integer('bot_hits').notNull().default(0),
@@ -201,9 +205,7 @@ export const postDayViews = sqliteTable(
 export const postMonthViews = sqliteTable(
   'post_month_views',
   {
-    postId: integer('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').notNull(),
     month: text('month').notNull(),
     pageViews: integer('page_views').notNull().default(0),
     botHits: integer('bot_hits').notNull().default(0),
@@ -238,9 +240,7 @@ export const postMonthCum = sqliteTable(
   'post_month_cum',
   {
     month: text('month').notNull(),
-    postId: integer('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').notNull(),
     ...intColumns(Array.from({ length: 31 }, (_, i) => monthDayColumn(i + 1))),
   },
   (t) => [primaryKey({ columns: [t.month, t.postId] })],
@@ -276,9 +276,7 @@ export const postCurveRows = sqliteTable(
   'post_curve_rows',
   {
     publishedDay: text('published_day').notNull(),
-    postId: integer('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').notNull(),
     ...intColumns(CURVE_ROW_AGES.map(curveAgeColumn)),
   },
   (t) => [primaryKey({ columns: [t.publishedDay, t.postId] })],

@@ -251,18 +251,21 @@ export function addTraffic(
   }
   addDaily.flush();
   unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
-  for (const r of unmatched)
-    addUnmatched.push(r.path, r.day, scope.source, scope.origin, r.kind, r.pageViews, r.botHits);
+  for (const r of unmatched) addUnmatched.push(r.path, r.day, source, origin, r.kind, r.pageViews, r.botHits);
   addUnmatched.flush();
-  const addRef =
-    c.prepare(`insert into post_referrers (post_id, source, origin, referrer, page_views) values (?,?,?,?,?)
-    on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views`);
+  const addRef = batchedUpsert(
+    c,
+    'post_referrers (post_id, source, origin, referrer, page_views)',
+    5,
+    'on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views',
+  );
   for (const r of referrers) {
     const postId = index.get(r.path);
     if (postId === undefined) continue;
-    addRef.run(postId, scope.source, scope.origin, r.referrer, r.pageViews);
+    addRef.push(postId, source, origin, r.referrer, r.pageViews);
     res.referrerRows++;
   }
+  addRef.flush();
   addCoverage(tx, scope.source, scope.origin, days);
   recomputeWinners(tx);
   return res;
@@ -278,9 +281,8 @@ export function rematchUnmatched(tx: Tx): number {
   startTracking(tx);
   const index = loadPathIndex(tx);
   const rows = c
-    .prepare("select rowid, path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
+    .prepare("select path, day, source, origin, page_views, bot_hits from unmatched_paths where kind = 'page'")
     .all() as {
-    rowid: number;
     path: string;
     day: string;
     source: string;
@@ -294,7 +296,9 @@ export function rematchUnmatched(tx: Tx): number {
   const addPeriod = c.prepare(`insert into period_views (post_id, source, first_day, last_day, page_views, visitors)
     values (?,?,?,?,?,null) on conflict (post_id, source, first_day, last_day) do update set
     page_views = coalesce(page_views, 0) + excluded.page_views`);
-  const del = c.prepare('delete from unmatched_paths where rowid = ?');
+  const del = c.prepare(
+    "delete from unmatched_paths where path = ? and kind = 'page' and day = ? and source = ? and origin = ?",
+  );
   let moved = 0;
   for (const r of rows) {
     const postId = index.get(normalizePath(r.path)) ?? index.get(r.path);
@@ -305,7 +309,7 @@ export function rematchUnmatched(tx: Tx): number {
       markPair(tx, postId, r.day);
       add.run(postId, r.day, r.source, r.origin, r.page_views, r.bot_hits);
     }
-    del.run(r.rowid);
+    del.run(r.path, r.day, r.source, r.origin);
     moved++;
   }
   return moved;

@@ -114,6 +114,25 @@ describe('ByteCache', () => {
     expect(cache.get(buf, 0, 3)).toBe('ABC');
     expect(calls).toBe(6);
   });
+
+  it('tells apart keys that differ in any one byte, at even and odd positions and in an odd last byte', () => {
+    const base = Buffer.from('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0');
+    const cache = new ByteCache<string>((t) => t, 100_000);
+    const keys = new Set<string>();
+    // Every one-byte change of the user agent, and of its prefixes of odd and even length (the step takes two bytes).
+    for (const len of [base.length, base.length - 1, 7, 8]) {
+      for (let pos = 0; pos < len; pos++) {
+        for (const b of [0x20, 0x30, 0x41, 0x61, 0x7a, 0xc3]) {
+          const key = Buffer.from(base.subarray(0, len));
+          key[pos] = b;
+          keys.add(key.toString('latin1'));
+          // Each key read back is itself, never another key that hashed the same.
+          expect(cache.get(key, 0, len)).toBe(key.toString('utf8'));
+        }
+      }
+    }
+    expect(keys.size).toBeGreaterThan(800);
+  });
 });
 
 /** Aggregate lines one by one through the string path and through the byte path, with one salt key. */
