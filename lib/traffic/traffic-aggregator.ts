@@ -17,6 +17,7 @@ import { makeDayOfEpoch } from './day-bucket';
 import { combinedParser, type LineParser } from './line-parsers';
 import type { LogHit } from './log-line';
 import { daySalt, userAgentKey, visitorHash, visitorHashBytes } from './visitor-hash';
+import { VisitorPairs } from './visitor-pairs';
 
 export { isPageView } from './counting-rules';
 
@@ -92,7 +93,7 @@ export interface PartialAggregate {
   pageViews: Int32Array;
   botHits: Int32Array;
   visitorStart: Int32Array;
-  hashes: Float64Array;
+  hashes: Int32Array;
   /** Per (target, referrer host) pair: index into the targets, index into `hosts`, human page views. */
   refTarget: Int32Array;
   refHost: Int32Array;
@@ -118,10 +119,10 @@ interface Target {
 interface Acc {
   target: Target;
   row: DailyPathViews;
-  /** Visitor hashes of the row's page views (null until its first page view: most rows are bots or assets). */
-  visitors: Set<number> | null;
-  /** Distinct visitors counted without their hashes: a merged share's row on a day this thread never saw. */
-  extraVisitors: number;
+  /** The row's number in `visitorPairs` (rows are numbered as they are made). */
+  id: number;
+  /** Distinct visitors of the row's page views (written to row.visitors by finish()). */
+  visitors: number;
 }
 
 const TARGET_CACHE_LIMIT = 50_000;
@@ -149,6 +150,9 @@ export class TrafficAggregator {
   /** Every canonical target by its `id`. */
   private readonly targetList: Target[] = [];
   private readonly salts = new Map<string, number>();
+  /** Distinct (row, visitor hash) pairs: a new pair is a new visitor of its row (row.visitors counts them). */
+  private readonly visitorPairs = new VisitorPairs();
+  private nextRowId = 0;
   private readonly counts: TrafficCounts = { read: 0, pageViews: 0, botHits: 0, rejected: 0, other: 0 };
   private readonly rejects: Reject[] = [];
   private readonly parser: LineParser;
@@ -233,7 +237,7 @@ export class TrafficAggregator {
     const uaKey = hasUa ? ua | 1 : 0;
     let visitor = visitorHashBytes(this.curSalt, buf, f.ipStart, f.ipEnd, uaKey);
     if (Number.isNaN(visitor)) visitor = visitorHash(this.curSalt, buf.toString('utf8', f.ipStart, f.ipEnd), uaKey);
-    visitorsOf(acc).add(visitor);
+    if (this.visitorPairs.add(acc.id, visitor)) acc.visitors++;
     const host = f.refStart < 0 ? this.hostId(DIRECT) : this.refCache.get(buf, f.refStart, f.refEnd);
     this.addReferrer(target as Target, host);
   }
@@ -245,7 +249,7 @@ export class TrafficAggregator {
     const pageView = isPageView(hit, bot, target?.kind ?? null);
     const acc = this.tally(hit.time, bot, target, pageView);
     if (acc !== null && pageView) {
-      visitorsOf(acc).add(visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)));
+      if (this.visitorPairs.add(acc.id, visitorHash(this.curSalt, hit.ip, userAgentKey(hit.userAgent)))) acc.visitors++;
       this.countReferrer(target as Target, hit.referrer);
     }
     this.opts.onHit?.(hit, {
@@ -275,8 +279,8 @@ export class TrafficAggregator {
       a = {
         target,
         row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-        visitors: null,
-        extraVisitors: 0,
+        id: this.nextRowId++,
+        visitors: 0,
       };
       this.curMap.set(target, a);
     }
@@ -292,13 +296,10 @@ export class TrafficAggregator {
   exportPartial(): PartialAggregate {
     this.done = true;
     let n = 0;
-    let nHashes = 0;
-    for (const m of this.byDay.values()) {
-      n += m.size;
-      for (const a of m.values()) nHashes += a.visitors?.size ?? 0;
-    }
+    for (const m of this.byDay.values()) n += m.size;
     let nRefs = 0;
     for (const target of this.refs) nRefs += (target.refs as Map<number, number>).size;
+    const nHashes = this.visitorPairs.size;
     const p: PartialAggregate = {
       days: [...this.byDay.keys()],
       targetPaths: this.targetList.map((t) => t.path),
@@ -309,7 +310,7 @@ export class TrafficAggregator {
       pageViews: new Int32Array(n),
       botHits: new Int32Array(n),
       visitorStart: new Int32Array(n + 1),
-      hashes: new Float64Array(nHashes),
+      hashes: new Int32Array(nHashes),
       refTarget: new Int32Array(nRefs),
       refHost: new Int32Array(nRefs),
       refCounts: new Int32Array(nRefs),
@@ -318,22 +319,29 @@ export class TrafficAggregator {
       minTime: this.minTime,
       maxTime: this.maxTime,
     };
+    // Each row's position in the share, by its number; then its visitor hashes grouped by position (a counting sort).
+    const position = new Int32Array(this.nextRowId);
     let i = 0;
-    let h = 0;
     let d = 0;
     for (const m of this.byDay.values()) {
-      for (const { target, row, visitors } of m.values()) {
+      for (const { target, row, id, visitors } of m.values()) {
+        position[id] = i;
         p.rowDay[i] = d;
         p.rowTarget[i] = target.id;
         p.pageViews[i] = row.pageViews;
         p.botHits[i] = row.botHits;
-        p.visitorStart[i] = h;
-        if (visitors) for (const v of visitors) p.hashes[h++] = v;
+        // Count first, turned into start offsets below.
+        p.visitorStart[i + 1] = visitors;
         i++;
       }
       d++;
     }
-    p.visitorStart[n] = h;
+    for (let k = 1; k <= n; k++) p.visitorStart[k] += p.visitorStart[k - 1];
+    const next = p.visitorStart.slice(0, n);
+    this.visitorPairs.forEach((id, hash) => {
+      p.hashes[next[position[id]]++] = hash;
+    });
+    this.visitorPairs.clear();
     let r = 0;
     for (const target of this.refs) {
       for (const [host, count] of target.refs as Map<number, number>) {
@@ -376,8 +384,8 @@ export class TrafficAggregator {
         a = {
           target,
           row: { day: this.curDay, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-          visitors: null,
-          extraVisitors: 0,
+          id: this.nextRowId++,
+          visitors: 0,
         };
         this.curMap.set(target, a);
       }
@@ -386,11 +394,8 @@ export class TrafficAggregator {
       const from = p.visitorStart[i];
       const to = p.visitorStart[i + 1];
       if (to === from) continue;
-      if (!own) a.extraVisitors += to - from;
-      else {
-        const set = visitorsOf(a);
-        for (let j = from; j < to; j++) set.add(p.hashes[j]);
-      }
+      if (!own) a.visitors += to - from;
+      else for (let j = from; j < to; j++) if (this.visitorPairs.add(a.id, p.hashes[j])) a.visitors++;
     }
     for (let r = 0; r < p.refCounts.length; r++) {
       this.addReferrer(targets[p.refTarget[r]], hosts[p.refHost[r]], p.refCounts[r]);
@@ -415,7 +420,7 @@ export class TrafficAggregator {
     for (const day of [...this.byDay.keys()].sort()) {
       const dayRows: Acc[] = [];
       for (const a of (this.byDay.get(day) as Map<Target, Acc>).values()) {
-        a.row.visitors = (a.visitors?.size ?? 0) + a.extraVisitors;
+        a.row.visitors = a.visitors;
         dayRows.push(a);
       }
       dayRows.sort((x, y) => x.target.rank - y.target.rank);
@@ -431,6 +436,7 @@ export class TrafficAggregator {
     this.byDay.clear();
     this.curMap = new Map();
     this.salts.clear();
+    this.visitorPairs.clear();
     this.curSalt = 0;
     this.targets.clear();
     this.canon.clear();
@@ -540,10 +546,4 @@ export class TrafficAggregator {
     }
     return r;
   }
-}
-
-/** A row's visitor-hash set, made on its first page view. */
-function visitorsOf(a: Acc): Set<number> {
-  if (a.visitors === null) a.visitors = new Set();
-  return a.visitors;
 }
