@@ -5,6 +5,11 @@
  */
 import { type Coverage, CURVE_AGES, type DayViews, dayNumber, type PostSums } from './metrics';
 
+/** For an age in days (0-based), the index of the first of CURVE_AGES above it: the curve bucket the day adds to. */
+const CURVE_BUCKET = Int8Array.from({ length: CURVE_AGES[CURVE_AGES.length - 1] }, (_, age) =>
+  CURVE_AGES.findIndex((a) => age < a),
+);
+
 /**
  * Streams one post's traffic, one row per day in ascending day order (already summed over sources), into its raw
  * sums, its publish-aligned curve and its monthly totals. The one implementation of the sums: the import-time
@@ -28,6 +33,9 @@ export class PostAccumulator {
   private readonly buckets = CURVE_AGES.map(() => 0);
   private readonly pub: number | null;
   private readonly last: number | null;
+  /** The month of the previous day added (days come in order, so most days reuse it without a lookup). */
+  private curMonth = '';
+  private cur: { pageViews: number; botHits: number; days: Int32Array } | null = null;
 
   /** @param lastDay the newest day of the data (end of the "last N days" windows), or null without traffic. */
   constructor(publishedDay: string | null, lastDay: string | null) {
@@ -57,19 +65,23 @@ export class PostAccumulator {
         if (age < 7) s.first7Views += pageViews;
         if (age < 30) s.first30Views += pageViews;
         if (age < 90) s.first90Views += pageViews;
-        const i = CURVE_AGES.findIndex((a) => age < a);
+        const i = age < CURVE_BUCKET.length ? CURVE_BUCKET[age] : -1;
         if (i >= 0) this.buckets[i] += pageViews;
       }
     }
-    const month = day.slice(0, 7);
-    let m = this.months.get(month);
-    if (m) {
-      m.pageViews += pageViews;
-      m.botHits += botHits;
-    } else {
-      m = { pageViews, botHits, days: new Int32Array(31) };
-      this.months.set(month, m);
+    let m = this.cur;
+    if (m === null || !day.startsWith(this.curMonth)) {
+      const month = day.slice(0, 7);
+      m = this.months.get(month) ?? null;
+      if (m === null) {
+        m = { pageViews: 0, botHits: 0, days: new Int32Array(31) };
+        this.months.set(month, m);
+      }
+      this.cur = m;
+      this.curMonth = month;
     }
+    m.pageViews += pageViews;
+    m.botHits += botHits;
     // Day of the month from the `YYYY-MM-DD` digits ('0' is 48).
     m.days[(day.charCodeAt(8) - 48) * 10 + day.charCodeAt(9) - 49] += pageViews;
   }
