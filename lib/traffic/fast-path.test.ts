@@ -40,6 +40,10 @@ const ODD_LINES = [
   '192.0.2.17 - - [02/Mar/2024:10:00:00 +0000] "GET /a b HTTP/1.0" 200 0 "" ""',
   `[2001:db8::1] - - [02/Mar/2024:10:00:00 +0000] "GET http://blog.example/a/ HTTP/1.1" 200 5 "-" "${UA}"`,
   `192.0.2.18 - - [02/Mar/2024:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 5 "-" "${UA}"\r`,
+  // Escapes in the user agent at an even and an odd offset (the scan hashes it two bytes at a time).
+  '192.0.2.19 - - [02/Mar/2024:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 5 "-" "ab\\"cd"',
+  '192.0.2.20 - - [02/Mar/2024:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 5 "-" "abc\\"d"',
+  '192.0.2.21 - - [02/Mar/2024:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 5 "-" "abc\\\\"',
   '',
   '   ',
   '# a comment',
