@@ -116,16 +116,23 @@ interface Target {
   id: number;
 }
 
+/**
+ * The counters of one (day, target) row while lines come in; finish() turns each into a DailyPathViews row (made
+ * then, in order, rather than one more object per row kept alive through the whole read).
+ */
 interface Acc {
   target: Target;
-  row: DailyPathViews;
+  pageViews: number;
+  botHits: number;
+  /** Distinct visitors of the row's page views. */
+  visitors: number;
   /** The row's number in `visitorPairs` (rows are numbered as they are made). */
   id: number;
-  /** Distinct visitors of the row's page views (written to row.visitors by finish()). */
-  visitors: number;
 }
 
 const TARGET_CACHE_LIMIT = 50_000;
+/** Room for a day's rows in finish()'s sort keys: more distinct targets in one day than 2^24 cannot be held anyway. */
+const DAY_SLOTS = 2 ** 24;
 
 /**
  * Streaming aggregator: feed lines with `addLine`, then call `finish()` once.
@@ -278,14 +285,15 @@ export class TrafficAggregator {
     if (!a) {
       a = {
         target,
-        row: { day, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-        id: this.nextRowId++,
+        pageViews: 0,
+        botHits: 0,
         visitors: 0,
+        id: this.nextRowId++,
       };
       this.curMap.set(target, a);
     }
-    if (bot) a.row.botHits++;
-    else if (pageView) a.row.pageViews++;
+    if (bot) a.botHits++;
+    else if (pageView) a.pageViews++;
     return a;
   }
 
@@ -324,12 +332,12 @@ export class TrafficAggregator {
     let i = 0;
     let d = 0;
     for (const m of this.byDay.values()) {
-      for (const { target, row, id, visitors } of m.values()) {
+      for (const { target, pageViews, botHits, id, visitors } of m.values()) {
         position[id] = i;
         p.rowDay[i] = d;
         p.rowTarget[i] = target.id;
-        p.pageViews[i] = row.pageViews;
-        p.botHits[i] = row.botHits;
+        p.pageViews[i] = pageViews;
+        p.botHits[i] = botHits;
         // Count first, turned into start offsets below.
         p.visitorStart[i + 1] = visitors;
         i++;
@@ -383,14 +391,15 @@ export class TrafficAggregator {
       if (!a) {
         a = {
           target,
-          row: { day: this.curDay, path: target.path, pageViews: 0, visitors: 0, botHits: 0, kind: target.kind },
-          id: this.nextRowId++,
+          pageViews: 0,
+          botHits: 0,
           visitors: 0,
+          id: this.nextRowId++,
         };
         this.curMap.set(target, a);
       }
-      a.row.pageViews += p.pageViews[i];
-      a.row.botHits += p.botHits[i];
+      a.pageViews += p.pageViews[i];
+      a.botHits += p.botHits[i];
       const from = p.visitorStart[i];
       const to = p.visitorStart[i + 1];
       if (to === from) continue;
@@ -417,15 +426,33 @@ export class TrafficAggregator {
     // Sorted by day, then path: the distinct paths are ranked once, then each day's rows sort by rank (integers).
     this.rankTargets();
     const rows: DailyPathViews[] = [];
+    // Each day's rows by rank: sort keys rank * 2^24 + position in the day, as numbers (no comparator calls).
+    let keys = new Float64Array(0);
+    let accs: Acc[] = [];
     for (const day of [...this.byDay.keys()].sort()) {
-      const dayRows: Acc[] = [];
-      for (const a of (this.byDay.get(day) as Map<Target, Acc>).values()) {
-        a.row.visitors = a.visitors;
-        dayRows.push(a);
+      const m = this.byDay.get(day) as Map<Target, Acc>;
+      if (keys.length < m.size) keys = new Float64Array(m.size * 2);
+      accs.length = 0;
+      let n = 0;
+      for (const a of m.values()) {
+        keys[n] = a.target.rank * DAY_SLOTS + n;
+        accs[n++] = a;
       }
-      dayRows.sort((x, y) => x.target.rank - y.target.rank);
-      for (const a of dayRows) rows.push(a.row);
+      const sorted = keys.subarray(0, n).sort();
+      for (let k = 0; k < n; k++) {
+        const a = accs[sorted[k] % DAY_SLOTS];
+        const { target } = a;
+        rows.push({
+          day,
+          path: target.path,
+          pageViews: a.pageViews,
+          visitors: a.visitors,
+          botHits: a.botHits,
+          kind: target.kind,
+        });
+      }
     }
+    accs = [];
     const referrers: PathReferrer[] = [];
     for (const target of this.refs) {
       for (const [host, pageViews] of target.refs as Map<number, number>) {
