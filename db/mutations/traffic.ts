@@ -51,6 +51,26 @@ function isSortedByDay(rows: DailyPathViews[]): boolean {
   return true;
 }
 
+/**
+ * Sort `idx` (row indexes) by dayPosts[idx], as numbers: post id * 2^21 + position, sorted natively without a
+ * comparator call per comparison. Post ids outside 0..2^31 or more than 2^21 rows fall back to a comparator.
+ */
+function sortByPost(idx: number[], dayPosts: number[]): void {
+  const n = idx.length;
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const post = dayPosts[idx[k]];
+    if (n > 2 ** 21 || post < 0 || post >= 2 ** 31) {
+      idx.sort((a, b) => dayPosts[a] - dayPosts[b]);
+      return;
+    }
+    keys[k] = post * 2 ** 21 + k;
+  }
+  keys.sort();
+  const copy = idx.slice();
+  for (let k = 0; k < n; k++) idx[k] = copy[keys[k] % 2 ** 21];
+}
+
 /** Path kinds in the order SQLite sorts them (text, binary). */
 const KIND_RANK = new Map(['admin', 'api', 'asset', 'feed', 'page'].map((k, i) => [k, i]));
 
@@ -61,16 +81,24 @@ const KIND_RANK = new Map(['admin', 'api', 'asset', 'feed', 'page'].map((k, i) =
  * 1M-line log's 73k rows). Rows in any other order are sorted by all three keys.
  */
 function inUnmatchedKeyOrder(rows: DailyPathViews[]): DailyPathViews[] {
-  if (!isSortedByDay(rows) || rows.some((r) => !KIND_RANK.has(r.kind)))
-    return [...rows].sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
   const KINDS = KIND_RANK.size;
   const ids = new Map<string, number>();
   const paths: string[] = [];
-  for (const r of rows) {
-    if (!ids.has(r.path)) {
-      ids.set(r.path, paths.length);
+  const pathOf = new Int32Array(rows.length);
+  const kindOf = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const kind = KIND_RANK.get(r.kind);
+    if (kind === undefined || (i > 0 && rows[i - 1].day > r.day))
+      return [...rows].sort((a, b) => cmp(a.path, b.path) || cmp(a.kind, b.kind) || cmp(a.day, b.day));
+    let id = ids.get(r.path);
+    if (id === undefined) {
+      id = paths.length;
+      ids.set(r.path, id);
       paths.push(r.path);
     }
+    pathOf[i] = id;
+    kindOf[i] = kind;
   }
   const rank = new Int32Array(paths.length);
   const byPath = paths.map((_, i) => i).sort((a, b) => cmp(paths[a], paths[b]));
@@ -78,7 +106,7 @@ function inUnmatchedKeyOrder(rows: DailyPathViews[]): DailyPathViews[] {
   const keys = new Int32Array(rows.length);
   const starts = new Int32Array(paths.length * KINDS + 1);
   for (let i = 0; i < rows.length; i++) {
-    const k = rank[ids.get(rows[i].path) as number] * KINDS + (KIND_RANK.get(rows[i].kind) as number);
+    const k = rank[pathOf[i]] * KINDS + kindOf[i];
     keys[i] = k;
     starts[k + 1]++;
   }
@@ -261,7 +289,7 @@ export function addTraffic(
       res.matchedRows++;
     }
     // The day's rows by post; rows of one post (several paths of it) are summed, as the upsert would: one row each.
-    dayRows.sort((a, b) => dayPosts[a] - dayPosts[b]);
+    sortByPost(dayRows, dayPosts);
     for (let k = 0; k < dayRows.length; ) {
       const postId = dayPosts[dayRows[k]];
       let { pageViews, visitors, botHits } = byDay[dayRows[k]];
