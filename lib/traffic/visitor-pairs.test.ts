@@ -5,7 +5,7 @@ describe('VisitorPairs', () => {
   it('says whether a (row, visitor) pair is new, across growth, and lists every pair once', () => {
     const pairs = new VisitorPairs();
     const want = new Set<string>();
-    // 20,000 pairs over 300 rows, each added twice: the table grows several times from its 4,096 slots.
+    // 20,000 pairs over 300 rows, each added twice: the table grows many times from its 256 slots.
     for (let k = 0; k < 2; k++) {
       for (let i = 0; i < 20_000; i++) {
         const row = i % 300;

@@ -4,14 +4,16 @@
  * about 250k rows with page views; their Sets were most of the import's garbage-collection work and much of its
  * memory (`npm run bench`).
  *
+ * Tables start at 256 slots (2 KiB) and double when half full: an aggregator keeps one per day.
+ *
  * A row is a small non-negative integer (the aggregator numbers its rows); a visitor is a 32-bit hash
  * (./visitor-hash.ts), already well mixed, so it picks the slot with the row's number mixed in.
  */
 export class VisitorPairs {
   /** Row number + 1 per slot (0 = empty), and the visitor hash in the same slot. */
-  private rows = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private mask = (1 << 12) - 1;
+  private rows = new Int32Array(1 << 8);
+  private hashes = new Int32Array(1 << 8);
+  private mask = (1 << 8) - 1;
   /** Pairs held. */
   size = 0;
 
@@ -42,9 +44,9 @@ export class VisitorPairs {
 
   /** Forget every pair (and the memory they took). */
   clear(): void {
-    this.rows = new Int32Array(1 << 12);
-    this.hashes = new Int32Array(1 << 12);
-    this.mask = (1 << 12) - 1;
+    this.rows = new Int32Array(1 << 8);
+    this.hashes = new Int32Array(1 << 8);
+    this.mask = (1 << 8) - 1;
     this.size = 0;
   }
 
