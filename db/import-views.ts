@@ -91,6 +91,9 @@ export async function importViewsFile(
         refuseShorterCopy(db, file, log.headHash, log.counts.read, opts.replace);
         const legacy = log.legacyOrigin ? dropLegacyLogOrigin(db, log.legacyOrigin) : 0;
         const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
+        // Written: let the rows go before the summaries allocate (a 1M-line log has 339k of them, about 30 MB).
+        log.rows = [];
+        log.referrers = [];
         // The nightly sync's state for this log is now stale: it restarts the file (replacing) next time.
         db.$client.prepare('delete from sync_files where head_hash = ?').run(log.headHash);
         recomputeTouchedPostStats(db);

@@ -55,7 +55,7 @@ function isSortedByDay(rows: DailyPathViews[]): boolean {
  * Sort `idx` (row indexes) by dayPosts[idx], as numbers: post id * 2^21 + position, sorted natively without a
  * comparator call per comparison. Post ids outside 0..2^31 or more than 2^21 rows fall back to a comparator.
  */
-function sortByPost(idx: number[], dayPosts: number[]): void {
+function sortByPost(idx: number[], dayPosts: ArrayLike<number>): void {
   const n = idx.length;
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
@@ -261,60 +261,50 @@ export function addTraffic(
   const byDay = isSortedByDay(rows) ? rows : [...rows].sort((a, b) => cmp(a.day, b.day));
   const days = new Set<string>();
   const unmatched: DailyPathViews[] = [];
-  const dayRows: number[] = [];
-  const dayPosts: number[] = [];
+  // First pass: each row's post (-1: unmatched) and the posts touched, to know before writing whether the summary
+  // recompute will be the full one (then the (post, day) pairs need not be recorded one by one).
+  const postOf = new Float64Array(byDay.length);
   const touched = new Set<number>();
-  // The daily rows to write, in key order, as parallel arrays (no object per row: a large log has 250k+ of them).
-  const outPost: number[] = [];
-  const outDay: string[] = [];
-  const outViews: number[] = [];
-  const outVisitors: (number | null)[] = [];
-  const outBots: number[] = [];
+  for (let i = 0; i < byDay.length; i++) {
+    const r = byDay[i];
+    const postId = r.kind === 'page' ? index.get(r.path) : undefined;
+    res.botHits += r.botHits;
+    if (postId === undefined) {
+      postOf[i] = -1;
+      unmatched.push(r);
+      res.unmatchedPageViews += r.pageViews;
+      continue;
+    }
+    postOf[i] = postId;
+    touched.add(postId);
+    res.pageViews += r.pageViews;
+    res.matchedRows++;
+  }
+  res.unmatchedRows = unmatched.length;
+  const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
+  const all = touched.size > posts * MAX_POST_SHARE;
+  if (all) markAll(tx);
+  // Second pass, day by day: the day's rows by post; rows of one post (several paths of it) are summed, as the
+  // upsert would, and written as one row.
+  const dayRows: number[] = [];
   for (let i = 0; i < byDay.length; ) {
     const day = byDay[i].day;
     days.add(day);
     dayRows.length = 0;
-    for (; i < byDay.length && byDay[i].day === day; i++) {
-      const r = byDay[i];
-      const postId = r.kind === 'page' ? index.get(r.path) : undefined;
-      res.botHits += r.botHits;
-      if (postId === undefined) {
-        unmatched.push(r);
-        res.unmatchedPageViews += r.pageViews;
-        continue;
-      }
-      dayPosts[i] = postId;
-      dayRows.push(i);
-      res.pageViews += r.pageViews;
-      res.matchedRows++;
-    }
-    // The day's rows by post; rows of one post (several paths of it) are summed, as the upsert would: one row each.
-    sortByPost(dayRows, dayPosts);
+    for (; i < byDay.length && byDay[i].day === day; i++) if (postOf[i] >= 0) dayRows.push(i);
+    sortByPost(dayRows, postOf);
     for (let k = 0; k < dayRows.length; ) {
-      const postId = dayPosts[dayRows[k]];
+      const postId = postOf[dayRows[k]];
       let { pageViews, visitors, botHits } = byDay[dayRows[k]];
-      for (k++; k < dayRows.length && dayPosts[dayRows[k]] === postId; k++) {
+      for (k++; k < dayRows.length && postOf[dayRows[k]] === postId; k++) {
         const o = byDay[dayRows[k]];
         pageViews += o.pageViews;
         botHits += o.botHits;
         visitors = visitors === null && o.visitors === null ? null : (visitors ?? 0) + (o.visitors ?? 0);
       }
-      touched.add(postId);
-      outPost.push(postId);
-      outDay.push(day);
-      outViews.push(pageViews);
-      outVisitors.push(visitors);
-      outBots.push(botHits);
+      if (!all) markPair(tx, postId, day);
+      addDaily.push(postId, day, pageViews, visitors, botHits);
     }
-  }
-  res.unmatchedRows = unmatched.length;
-  // Most posts touched: the recompute will be the full one, so the pairs need not be recorded one by one.
-  const posts = (c.prepare('select count(*) as n from posts').get() as { n: number }).n;
-  const all = touched.size > posts * MAX_POST_SHARE;
-  if (all) markAll(tx);
-  for (let j = 0; j < outPost.length; j++) {
-    if (!all) markPair(tx, outPost[j], outDay[j]);
-    addDaily.push(outPost[j], outDay[j], outViews[j], outVisitors[j], outBots[j]);
   }
   addDaily.flush();
   const unmatchedInOrder = inUnmatchedKeyOrder(unmatched);
