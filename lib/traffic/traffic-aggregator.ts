@@ -16,6 +16,7 @@ import { DIRECT, isBotHit, isPageView, isSuccess, referrerHost } from './countin
 import { makeDayOfEpoch } from './day-bucket';
 import { combinedParser, type LineParser } from './line-parsers';
 import type { LogHit } from './log-line';
+import { PairCounts } from './pair-counts';
 import { daySalt, userAgentKey, visitorHash, visitorHashBytes } from './visitor-hash';
 import { VisitorPairs } from './visitor-pairs';
 
@@ -63,7 +64,7 @@ export interface PathReferrer {
 export interface AccessLogResult {
   /** One row per (day, path, kind) requested, sorted by day then path; kind from `classifyPath`. */
   rows: DailyPathViews[];
-  /** Page views per (page path, referrer host), sorted by path then most views. */
+  /** Page views per (page path, referrer host), sorted by path, then most views, then referrer host. */
   referrers: PathReferrer[];
   counts: TrafficCounts;
   rejects: Reject[];
@@ -108,8 +109,6 @@ export interface PartialAggregate {
 interface Target {
   path: string;
   kind: PathKind;
-  /** Human page views by referrer host id (see hostId; null until the first one). */
-  refs: Map<number, number> | null;
   /** Position by path among all targets, set by finish() for sorting. */
   rank: number;
   /** Index in creation order (the aggregator's `targetList`): how a PartialAggregate refers to it. */
@@ -131,6 +130,7 @@ interface Acc {
 }
 
 const TARGET_CACHE_LIMIT = 50_000;
+const cmpText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Room for a day's rows in finish()'s sort keys: more distinct targets in one day than 2^24 cannot be held anyway. */
 const DAY_SLOTS = 2 ** 24;
 
@@ -169,8 +169,8 @@ export class TrafficAggregator {
   private readonly rejects: Reject[] = [];
   private readonly parser: LineParser;
   private readonly ownHosts: ReadonlySet<string>;
-  /** target -> referrer host -> human page views. */
-  private readonly refs: Target[] = [];
+  /** Human page views per (target id, referrer host id). */
+  private readonly refs = new PairCounts();
   private readonly refHosts = new Map<string, string>();
   private minTime = Number.POSITIVE_INFINITY;
   private maxTime = Number.NEGATIVE_INFINITY;
@@ -310,8 +310,7 @@ export class TrafficAggregator {
     this.done = true;
     let n = 0;
     for (const m of this.byDay.values()) n += m.size;
-    let nRefs = 0;
-    for (const target of this.refs) nRefs += (target.refs as Map<number, number>).size;
+    const nRefs = this.refs.size;
     let nHashes = 0;
     for (const pairs of this.pairsByDay.values()) nHashes += pairs.size;
     const p: PartialAggregate = {
@@ -358,15 +357,13 @@ export class TrafficAggregator {
       });
     this.pairsByDay.clear();
     let r = 0;
-    for (const target of this.refs) {
-      for (const [host, count] of target.refs as Map<number, number>) {
-        p.refTarget[r] = target.id;
-        p.refHost[r] = host;
-        p.refCounts[r++] = count;
-      }
-    }
+    this.refs.forEach((target, host, count) => {
+      p.refTarget[r] = target;
+      p.refHost[r] = host;
+      p.refCounts[r++] = count;
+    });
     this.byDay.clear();
-    this.refs.length = 0;
+    this.refs.clear();
     return p;
   }
 
@@ -461,12 +458,10 @@ export class TrafficAggregator {
     }
     accs = [];
     const referrers: PathReferrer[] = [];
-    for (const target of this.refs) {
-      for (const [host, pageViews] of target.refs as Map<number, number>) {
-        referrers.push({ path: target.path, referrer: this.hostNames[host], pageViews });
-      }
-    }
-    referrers.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : y.pageViews - x.pageViews));
+    this.refs.forEach((target, host, pageViews) => {
+      referrers.push({ path: this.targetList[target].path, referrer: this.hostNames[host], pageViews });
+    });
+    referrers.sort((x, y) => cmpText(x.path, y.path) || y.pageViews - x.pageViews || cmpText(x.referrer, y.referrer));
     this.byDay.clear();
     this.curMap = new Map();
     this.salts.clear();
@@ -475,7 +470,7 @@ export class TrafficAggregator {
     this.targets.clear();
     this.canon.clear();
     this.targetList.length = 0;
-    this.refs.length = 0;
+    this.refs.clear();
     this.refHosts.clear();
     this.uaCache.clear();
     this.targetCache.clear();
@@ -541,13 +536,7 @@ export class TrafficAggregator {
 
   /** `n` (default 1) more page views of `target` from the referrer host with id `host`. */
   private addReferrer(target: Target, host: number, n = 1): void {
-    let byHost = target.refs;
-    if (!byHost) {
-      byHost = new Map();
-      target.refs = byHost;
-      this.refs.push(target);
-    }
-    byHost.set(host, (byHost.get(host) ?? 0) + n);
+    this.refs.add(target.id, host, n);
   }
 
   /** Canonical (path, kind) of a raw target, memoized (query-string variants repeat a lot); null when it has no path. */
@@ -580,7 +569,7 @@ export class TrafficAggregator {
     }
     let r = byPath.get(path);
     if (!r) {
-      r = { path, kind, refs: null, rank: 0, id: this.targetList.length };
+      r = { path, kind, rank: 0, id: this.targetList.length };
       byPath.set(path, r);
       this.targetList.push(r);
     }
