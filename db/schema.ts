@@ -461,8 +461,8 @@ export const annotations = sqliteTable('annotations', {
 /** Incremental state of each log file the nightly sync reads: identity, size and the byte offset read so far. */
 export const syncFiles = sqliteTable('sync_files', {
   /**
-   * The source name from the sync config plus the file's identity (head hash), so a rotated file (`access.log` ->
-   * `access.log.1`) keeps its state under its new path.
+   * The file's identity (the hash of its first data line, lib/traffic/file-head.ts): one state per log whatever
+   * source names it, and a rotated file (`access.log` -> `access.log.1`) keeps its state under its new path.
    */
   key: text('key').primaryKey(),
   path: text('path').notNull(),
@@ -472,6 +472,8 @@ export const syncFiles = sqliteTable('sync_files', {
   headHash: text('head_hash'),
   size: integer('size').notNull().default(0),
   offset: integer('offset').notNull().default(0),
+  /** Lines before `offset` (blank and `#` lines included), so a resumed read numbers its lines from the file's start; null: not known yet (a state saved before this column existed). */
+  lines: integer('lines'),
   updatedAt: text('updated_at').notNull().default(now),
 });
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { isGzipFile } from '../../lib/bounded-read';
 import type { SyncSource } from '../../lib/sync/config';
+import { countLinesBefore } from '../../lib/sync/count-lines';
 import { expandLogPaths } from '../../lib/sync/files';
 import { planLogRead, type SavedLogState } from '../../lib/sync/log-state';
 import { detectTrafficFormat, logKindOf, resolveFormat } from '../../lib/traffic/detect';
@@ -80,8 +81,8 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
   const key = `${headHash}`;
   const legacyKey = `${src.name}\t${headHash}`;
   const saved = db.$client
-    .prepare('select path, size, offset from sync_files where key in (?, ?) order by key = ? desc limit 1')
-    .get(key, legacyKey, key) as SavedLogState | undefined;
+    .prepare('select path, size, offset, lines from sync_files where key in (?, ?) order by key = ? desc limit 1')
+    .get(key, legacyKey, key) as (SavedLogState & { lines: number | null }) | undefined;
   const plan = planLogRead(now, saved);
   if (plan.action === 'skip' || !headHash) return { item: file, action: 'skip', reason: plan.reason };
 
@@ -94,7 +95,7 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
   const kind = format ? logKindOf(format) : null;
   if (!format || !kind)
     throw new Error(`not an access log Tend recognizes${format ? ` (looks like ${format})` : ''}: set "format"`);
-  const read = (from: number) =>
+  const read = (from: number, linesBefore: number) =>
     readAccessLog(file, {
       file,
       timeZone: ctx.timeZone,
@@ -102,15 +103,20 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
       ownHosts: ctx.ownHosts,
       startOffset: from,
       completeLinesOnly: true,
+      // Rejects name their line in the whole file, not in this run's new bytes.
+      firstLineNo: linesBefore + 1,
       // W3C columns are named once at the top: a resumed read needs them again.
       prelude: kind === 'w3c' && from > 0 ? head.split('\n').filter((l) => l.startsWith('#')) : [],
     });
   let restart = plan.restart;
-  let res = await read(plan.from);
+  // Lines before the resume point: saved with the offset (a state saved before that column existed is counted once).
+  let linesBefore = plan.from === 0 ? 0 : (saved?.lines ?? (await countLinesBefore(file, gzip, plan.from)));
+  let res = await read(plan.from, linesBefore);
   if (res.endOffset < plan.from) {
     // A gzip file shorter than the saved offset was replaced, not rotated: read it again from the start.
     restart = true;
-    res = await read(0);
+    linesBefore = 0;
+    res = await read(0, 0);
   }
   const origin = logOrigin(headHash);
   return withLargeCache(db, () =>
@@ -120,11 +126,11 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
       db.$client.prepare('delete from sync_files where key = ?').run(legacyKey);
       const w = addTraffic(db, res.rows, { source: 'access-log', origin }, res.referrers);
       db.$client
-        .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, updated_at)
-        values (?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) on conflict (key) do update set
+        .prepare(`insert into sync_files (key, path, device, inode, head_hash, size, offset, lines, updated_at)
+        values (?,?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) on conflict (key) do update set
         path = excluded.path, device = excluded.device, inode = excluded.inode, size = excluded.size,
-        offset = excluded.offset, updated_at = excluded.updated_at`)
-        .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset);
+        offset = excluded.offset, lines = excluded.lines, updated_at = excluded.updated_at`)
+        .run(key, file, stat.dev, stat.ino, headHash, stat.size, res.endOffset, linesBefore + res.lines);
       recomputeTouchedPostStats(db);
       if (res.counts.read > 0 || restart) {
         recordRun(

@@ -102,6 +102,25 @@ describe('npm run sync on access logs', () => {
     expect(byPath(t.db)).toEqual(await oneShot(lines(0, 30)));
   });
 
+  it('names a bad line of a resumed read by its line number in the whole file', async () => {
+    fs.writeFileSync(logs('access.log'), lines(0, 10));
+    await runSync(t.db, webLogs());
+    // Lines 11-12 good, line 13 bad, lines 14-15 good.
+    fs.appendFileSync(logs('access.log'), `${lines(10, 12)}this is not a log line\n${lines(13, 15)}`);
+    await runSync(t.db, webLogs());
+    const lastRejects = () =>
+      JSON.parse(
+        (t.db.$client.prepare('select rejects from import_runs order by id desc limit 1').get() as { rejects: string })
+          .rejects,
+      );
+    expect(lastRejects()).toEqual([expect.objectContaining({ line: 13 })]);
+    // A state saved before Tend kept the line count (lines unknown) is counted from the file once.
+    t.db.$client.prepare('update sync_files set lines = null').run();
+    fs.appendFileSync(logs('access.log'), `${lines(15, 16)}still not a log line\n`);
+    await runSync(t.db, webLogs());
+    expect(lastRejects()).toEqual([expect.objectContaining({ line: 17 })]);
+  });
+
   it('rotation (rename): access.log.1 continues from its offset, the new access.log starts at 0', async () => {
     fs.writeFileSync(logs('access.log'), lines(0, 12));
     await runSync(t.db, webLogs());

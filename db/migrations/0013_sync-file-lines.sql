@@ -1,0 +1,1 @@
+ALTER TABLE `sync_files` ADD `lines` integer;
