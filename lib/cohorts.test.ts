@@ -119,6 +119,14 @@ describe('compareWithHuman and its sentence', () => {
 });
 
 describe('comparisonSentence with no values on either side', () => {
+  it('says there are no posts when both cohorts are empty, not that the data does not cover them', () => {
+    const c = compareWithHuman([post('ai-assisted', { first30: 3 })], 'ai', 'first30');
+    expect(c.postsA + c.postsB).toBe(0);
+    expect(comparisonSentence(c)).toMatch(
+      /^There are no .* or human-written posts here, so there is nothing to compare\.$/,
+    );
+    expect(comparisonSentence(c)).not.toMatch(/does not cover/);
+  });
   it('says the data does not cover the window', () => {
     const c = compareWithHuman([post('ai', { first30: null }), post('human', { first30: null })], 'ai', 'first30');
     expect(comparisonSentence(c)).toBe(

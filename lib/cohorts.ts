@@ -113,6 +113,9 @@ export interface Comparison {
   metric: MetricKey;
   nA: number;
   nB: number;
+  /** Posts in the cohort and among the human-written ones, with a value of the metric or not. */
+  postsA: number;
+  postsB: number;
   medianA: number | null;
   medianB: number | null;
   /** Bootstrap 95% interval of median(cohort) - median(human); null when either side is empty. */
@@ -144,6 +147,8 @@ export function compareWithHuman(
     metric,
     nA: sa.length,
     nB: sb.length,
+    postsA: values.size(cohort).n,
+    postsB: values.size('human').n,
     medianA: qa?.median ?? null,
     medianB: qb?.median ?? null,
     // The bootstrap draws positions of the values in the posts' order, so it gets them unsorted.
@@ -190,6 +195,8 @@ function metricPhrase(metric: MetricKey, v: number | null): string {
  */
 export function comparisonSentence(c: Comparison): string {
   const name = COHORT_LABELS[c.cohort].replace(/ \(.*\)$/, '');
+  if (c.postsA === 0 && c.postsB === 0)
+    return `There are no ${name} or human-written posts here, so there is nothing to compare.`;
   if (c.nA === 0 && c.nB === 0)
     return `No post here has a value for ${METRIC_NAMES[c.metric]} yet (the data does not cover it), so there is nothing to compare.`;
   if (c.nA === 0 || c.nB === 0) {
