@@ -24,7 +24,10 @@ export async function detectFileFormat(file: string): Promise<TrafficFormat> {
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
   if (!fs.statSync(file).isFile())
     throw new Error(`${file}: is a folder, not a file (for a folder of exports, use npm run sync)`);
-  const format = detectTrafficFormat(await readHeadText(file), file);
+  const head = await readHeadText(file).catch((err: Error) => {
+    throw new Error(`${file}: cannot read it: ${err.message}`, { cause: err });
+  });
+  const format = detectTrafficFormat(head, file);
   if (!format) {
     throw new Error(
       `${file}: not a known traffic format. Expected an access log (Apache/nginx combined or common, Caddy JSON, CloudFront/IIS W3C; --log-format for others) or an export from Plausible, GA4, Universal Analytics, Jetpack, Matomo, Umami, GoatCounter, or a CSV with page and views columns. Name the format with --format (a log with many damaged lines: --format access-log imports its good lines and lists the rest by line number)`,

@@ -47,7 +47,7 @@ export async function readLogFile(
   });
   if (res.counts.read > 0 && res.counts.rejected === res.counts.read) {
     throw new Error(
-      `${file}: no line is a ${format === 'custom-log' ? 'line of the given --log-format' : `${format} log line`} (line ${res.rejects[0]?.line}: ${res.rejects[0]?.reason})`,
+      `${file}: no line is ${format === 'custom-log' ? 'a line of the given --log-format' : `${/^[aeiou]/.test(format) ? 'an' : 'a'} ${format} line`} (line ${res.rejects[0]?.line}: ${res.rejects[0]?.reason})`,
     );
   }
   return {

@@ -218,4 +218,13 @@ describe('errors name the file, nothing is written', () => {
     await expect(importViewsFile(t.db, fx('generic-grouped.csv'), opts)).rejects.toThrow(re);
     expect(snapshot(t.db)).toEqual(before);
   });
+  it('a cut .gz file: the error names it', async () => {
+    const whole = gzipSync(Buffer.from(fs.readFileSync(fx('small-combined.log'), 'utf8').repeat(50)));
+    const cut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tend-cut-gz-')), 'access.log.2.gz');
+    fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const before = snapshot(t.db);
+    await expect(importViewsFile(t.db, cut)).rejects.toThrow(/access\.log\.2\.gz: .*unexpected end of file/);
+    expect(snapshot(t.db)).toEqual(before);
+    fs.rmSync(path.dirname(cut), { recursive: true, force: true });
+  });
 });

@@ -29,6 +29,8 @@ describe('sync file lists', () => {
     expect(expandLogPaths([path.join(dir, 'gone.log')])).toEqual([]);
     expect(() => expandLogPaths([path.join(dir, '*', 'access.log')])).toThrow(/only allowed in the file name/);
     expect(() => expandLogPaths([path.join(dir, 'nope', '*.log')])).toThrow(/does not exist/);
+    // A folder named where log files are expected says so, and how to name its logs.
+    expect(() => expandLogPaths([path.join(dir, 'sub')])).toThrow(/sub: is a folder; name the log files in it/);
   });
 
   it.each([

@@ -33,6 +33,8 @@ export function expandLogPaths(patterns: string[]): string[] {
     const dir = path.dirname(p);
     if (/[*?]/.test(dir)) throw new Error(`${p}: wildcards are only allowed in the file name, not in folders`);
     if (!/[*?]/.test(base)) {
+      if (fs.existsSync(p) && fs.statSync(p).isDirectory())
+        throw new Error(`${p}: is a folder; name the log files in it, e.g. ${path.join(p, 'access.log*')}`);
       if (fs.existsSync(p) && fs.statSync(p).isFile()) out.add(path.resolve(p));
       continue;
     }
