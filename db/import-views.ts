@@ -11,6 +11,7 @@ import type { Db } from './client';
 import { detectFileFormat, parseExportFile, writeSiteDays } from './import-views-export';
 import { readLogFile } from './import-views-log';
 import { type ImportSummary, recordRun } from './importers';
+import { refuseShorterLog } from './log-length';
 import {
   dropLegacyLogOrigin,
   recomputeTouchedPostStats,
@@ -88,7 +89,14 @@ export async function importViewsFile(
     });
     return withLargeCache(db, () =>
       db.$client.transaction(() => {
-        refuseShorterCopy(db, file, log.headHash, log.counts.read, opts.replace);
+        if (!opts.replace)
+          refuseShorterLog(
+            db,
+            file,
+            log.headHash,
+            { rows: log.counts.read, lines: log.lines },
+            'Import the whole log, or pass --replace to replace them anyway.',
+          );
         const legacy = log.legacyOrigin ? dropLegacyLogOrigin(db, log.legacyOrigin) : 0;
         const w = replaceTraffic(db, log.rows, { source: 'access-log', origin: log.origin }, log.referrers);
         // Written: let the rows go before the summaries allocate (a 1M-line log has 339k of them, about 30 MB).
@@ -165,21 +173,4 @@ export async function importViewsFile(
     summary.ms = Date.now() - started;
     return summary;
   })();
-}
-
-/**
- * A log is known by its first line, so re-importing it (or the same log after it grew) replaces its numbers. A file
- * with the same first line but fewer lines than an earlier import is a cut or older copy: replacing would silently
- * lose page views, so it is refused unless `replace` is set.
- * @throws Error naming the file and both line counts.
- */
-function refuseShorterCopy(db: Db, file: string, headHash: string, lines: number, replace = false): void {
-  if (replace) return;
-  const prev = db.$client
-    .prepare(`select max(rows_read) as n from import_runs where kind = 'views' and status = 'ok' and file_hash = ?`)
-    .get(headHash) as { n: number | null };
-  if (prev.n !== null && lines < prev.n)
-    throw new Error(
-      `${file}: starts like a log imported before with ${prev.n} lines, but has only ${lines}: a cut or older copy? Importing it would replace that log's page views with fewer. Import the whole log, or pass --replace to replace them anyway`,
-    );
 }

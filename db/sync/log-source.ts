@@ -16,6 +16,7 @@ import { readAccessLog } from '../../lib/traffic/read-access-log';
 import type { Db } from '../client';
 import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
+import { refuseShorterLog } from '../log-length';
 import { addTraffic, deleteOrigin, dropLegacyLogOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
 import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
 
@@ -121,6 +122,15 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
   const origin = logOrigin(headHash);
   return withLargeCache(db, () =>
     db.$client.transaction(() => {
+      // Reading from the start replaces what this log gave before: not with a cut or older copy of it.
+      if (restart)
+        refuseShorterLog(
+          db,
+          file,
+          headHash,
+          { rows: res.counts.read, lines: res.lines },
+          `If this file is the whole log now, import it once with: npm run import -- views ${file} --replace`,
+        );
       if (restart) deleteOrigin(db, 'access-log', origin);
       if (restart && legacyHeadHash) dropLegacyLogOrigin(db, logOrigin(legacyHeadHash));
       db.$client.prepare('delete from sync_files where key = ?').run(legacyKey);

@@ -156,13 +156,36 @@ describe('npm run sync on access logs', () => {
     expect(byPath(t.db)).toEqual(await oneShot(lines(0, 31)));
   });
 
-  it('truncation with the same first line: read again from the start, replacing', async () => {
+  it('a log cut short (same first line, fewer lines) is refused, its numbers kept; a grown one goes on', async () => {
     fs.writeFileSync(logs('access.log'), lines(0, 20));
     await runSync(t.db, webLogs());
+    const counted = totals(t.db);
     fs.writeFileSync(logs('access.log'), lines(0, 6));
     const r = await runSync(t.db, webLogs());
-    expect(r.results[0].items[0].reason).toMatch(/truncated.*from the start/);
-    expect(byPath(t.db)).toEqual(await oneShot(lines(0, 6)));
+    expect(r.status).not.toBe('ok');
+    expect(JSON.stringify(r.results[0])).toMatch(
+      /access\.log: starts like a log Tend counted before with 20 lines \(it has 6\)/,
+    );
+    expect(totals(t.db)).toEqual(counted);
+    // The whole log back and grown: read on from where it stopped.
+    fs.writeFileSync(logs('access.log'), lines(0, 26));
+    const again = await runSync(t.db, webLogs());
+    expect(again.status).toBe('ok');
+    expect(byPath(t.db)).toEqual(await oneShot(lines(0, 26)));
+  });
+
+  it('a cut copy of a log imported by hand is refused by the sync too; after an import with --replace it is taken', async () => {
+    fs.writeFileSync(logs('access.log'), lines(0, 30));
+    await importViewsFile(t.db, logs('access.log'));
+    const imported = totals(t.db);
+    fs.writeFileSync(logs('access.log'), lines(0, 8));
+    const r = await runSync(t.db, webLogs());
+    expect(r.status).not.toBe('ok');
+    expect(JSON.stringify(r.results[0])).toMatch(/with 30 lines \(it has 8\).*--replace/);
+    expect(totals(t.db)).toEqual(imported);
+    await importViewsFile(t.db, logs('access.log'), { replace: true });
+    expect((await runSync(t.db, webLogs())).status).toBe('ok');
+    expect(byPath(t.db)).toEqual(await oneShot(lines(0, 8)));
   });
 
   it('exactly once: when the offset cannot be saved, the rows are not added either', async () => {

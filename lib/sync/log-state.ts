@@ -32,7 +32,10 @@ export type LogPlan =
       action: 'read';
       /** Inflated byte offset to start at. */
       from: number;
-      /** Delete what this identity wrote before adding (a first read, or a truncated file read again). */
+      /**
+       * Delete what this identity wrote before adding (a first read, or a truncated file read again). The caller refuses a
+       * restart whose file has fewer lines than Tend counted of the log before (db/log-length.ts).
+       */
       restart: boolean;
       reason: string;
     };
