@@ -30,8 +30,16 @@ function printSource(r: SyncSourceResult, quiet: boolean): void {
   if (r.ok) {
     if (!quiet) console.log(line);
   } else console.error(`${line}${r.error ? `\n       ${r.error}` : ''}`);
-  if (!quiet)
-    for (const i of r.items) if (i.action !== 'error') console.log(`       ${i.action} ${i.item}: ${i.reason}`);
+  if (quiet) return;
+  for (const i of r.items) {
+    if (i.action === 'error') continue;
+    console.log(`       ${i.action} ${i.item}: ${i.reason}`);
+    // Malformed lines: the first few by their line in the whole file (the Imports page lists up to 200).
+    for (const x of i.rejects ?? []) console.log(`       rejected ${i.item}${x.line ? `:${x.line}` : ''}: ${x.reason}`);
+    const more = (i.rejected ?? 0) - (i.rejects?.length ?? 0);
+    if (more > 0)
+      console.log(`       ... and ${more.toLocaleString('en-US')} more malformed lines (see the Imports page)`);
+  }
 }
 
 async function main(): Promise<number> {

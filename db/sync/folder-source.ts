@@ -12,7 +12,7 @@ import { readHeadText } from '../../lib/traffic/file-head';
 import type { Db } from '../client';
 import { importViewsFile } from '../import-views';
 import { sha256File } from '../importers';
-import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
+import { fileSourceResult, ITEM_REJECTS, type SyncItemResult, type SyncSourceResult } from './types';
 
 type FolderSource = Extract<SyncSource, { type: 'folder' }>;
 
@@ -46,7 +46,16 @@ export async function syncFolderSource(db: Db, src: FolderSource): Promise<SyncS
           path = excluded.path, head_hash = excluded.head_hash, size = excluded.size, offset = excluded.offset,
           updated_at = excluded.updated_at`)
         .run(key, file, hash, size, size);
-      items.push({ item: rel, action: 'read', reason: format, lines: s.read, pageViews: s.imported, botHits: s.bot });
+      items.push({
+        item: rel,
+        action: 'read',
+        reason: format,
+        lines: s.read,
+        pageViews: s.imported,
+        botHits: s.bot,
+        rejected: s.rejected,
+        rejects: s.rejects.slice(0, ITEM_REJECTS).map((r) => ({ line: r.line, reason: r.reason })),
+      });
     } catch (err) {
       items.push({ item: rel, action: 'error', reason: (err as Error).message });
     }

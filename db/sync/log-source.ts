@@ -18,7 +18,7 @@ import { withLargeCache } from '../import-views';
 import { recordRun } from '../importers';
 import { refuseShorterLog } from '../log-length';
 import { addTraffic, deleteOrigin, dropLegacyLogOrigin, recomputeTouchedPostStats } from '../mutations/traffic';
-import { fileSourceResult, type SyncItemResult, type SyncSourceResult } from './types';
+import { fileSourceResult, ITEM_REJECTS, type SyncItemResult, type SyncSourceResult } from './types';
 
 type LogSource = Extract<SyncSource, { type: 'access-log' }>;
 
@@ -172,6 +172,8 @@ async function syncLogFile(db: Db, src: LogSource, file: string, ctx: SyncContex
         lines: res.counts.read,
         pageViews: w.pageViews,
         botHits: res.counts.botHits,
+        rejected: res.counts.rejected,
+        rejects: res.rejects.slice(0, ITEM_REJECTS).map((r) => ({ line: r.line, reason: r.reason })),
       };
     })(),
   );

@@ -107,7 +107,10 @@ describe('npm run sync on access logs', () => {
     await runSync(t.db, webLogs());
     // Lines 11-12 good, line 13 bad, lines 14-15 good.
     fs.appendFileSync(logs('access.log'), `${lines(10, 12)}this is not a log line\n${lines(13, 15)}`);
-    await runSync(t.db, webLogs());
+    const r = await runSync(t.db, webLogs());
+    // The run's own record says so too (what `npm run sync` prints and the Imports page shows).
+    expect(r.results[0].items[0]).toMatchObject({ rejected: 1, rejects: [{ line: 13 }] });
+    expect(r.results[0].summary).toMatch(/1 malformed and skipped/);
     const lastRejects = () =>
       JSON.parse(
         (t.db.$client.prepare('select rejects from import_runs order by id desc limit 1').get() as { rejects: string })

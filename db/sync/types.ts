@@ -13,7 +13,13 @@ export interface SyncItemResult {
   lines?: number;
   pageViews?: number;
   botHits?: number;
+  /** Malformed lines or rows skipped (read items only), with the first few: line number in the whole file, reason. */
+  rejected?: number;
+  rejects?: { line: number | null; reason: string }[];
 }
+
+/** How many rejects a sync item keeps for the run's record and output (all of them are in import_runs). */
+export const ITEM_REJECTS = 5;
 
 /** One source's outcome in a run. */
 export interface SyncSourceResult {
@@ -43,7 +49,10 @@ export function summarize(items: SyncItemResult[]): string {
   if (read.length) {
     const lines = read.reduce((a, i) => a + (i.lines ?? 0), 0);
     const pv = read.reduce((a, i) => a + (i.pageViews ?? 0), 0);
-    parts.push(`${read.length} read (${n(lines)} lines or rows, ${n(pv)} page views)`);
+    const rejected = read.reduce((a, i) => a + (i.rejected ?? 0), 0);
+    parts.push(
+      `${read.length} read (${n(lines)} lines or rows, ${n(pv)} page views${rejected ? `, ${n(rejected)} malformed and skipped` : ''})`,
+    );
   }
   if (skipped) parts.push(`${skipped} unchanged`);
   if (errors) parts.push(`${errors} failed`);
