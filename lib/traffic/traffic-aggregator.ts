@@ -286,17 +286,7 @@ export class TrafficAggregator {
     else this.counts.other++;
     if (!target) return null;
     if (day !== this.curDay) this.switchDay(day);
-    let a = this.curMap.get(target);
-    if (!a) {
-      a = {
-        target,
-        pageViews: 0,
-        botHits: 0,
-        visitors: 0,
-        id: this.nextRowId++,
-      };
-      this.curMap.set(target, a);
-    }
+    const a = this.accOf(target);
     if (bot) a.botHits++;
     else if (pageView) a.pageViews++;
     return a;
@@ -390,18 +380,7 @@ export class TrafficAggregator {
         if (day !== this.curDay) this.switchDay(day);
         own = ownDays.has(day);
       }
-      const target = targets[p.rowTarget[i]];
-      let a = this.curMap.get(target);
-      if (!a) {
-        a = {
-          target,
-          pageViews: 0,
-          botHits: 0,
-          visitors: 0,
-          id: this.nextRowId++,
-        };
-        this.curMap.set(target, a);
-      }
+      const a = this.accOf(targets[p.rowTarget[i]]);
       a.pageViews += p.pageViews[i];
       a.botHits += p.botHits[i];
       const from = p.visitorStart[i];
@@ -486,6 +465,16 @@ export class TrafficAggregator {
     for (const m of this.canon.values()) for (const t of m.values()) all.push(t);
     all.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     for (let i = 0; i < all.length; i++) all[i].rank = i;
+  }
+
+  /** The current day's counters of `target`, made (and numbered) on first use. */
+  private accOf(target: Target): Acc {
+    let a = this.curMap.get(target);
+    if (!a) {
+      a = { target, pageViews: 0, botHits: 0, visitors: 0, id: this.nextRowId++ };
+      this.curMap.set(target, a);
+    }
+    return a;
   }
 
   /** Make `day` current: its counters map and its visitor salt (random per day, forgotten by finish). */
