@@ -1,6 +1,7 @@
 /**
- * Reading post_day_views whole, for the full summary recompute (./metrics.ts) and the range-summary rebuild
- * (./range-summaries.ts).
+ * Reading post_day_views a post at a time as one row of JSON arrays: for the full summary recompute (./metrics.ts),
+ * the range-summary rebuild (./range-summaries.ts) and the incremental recompute after a nightly import
+ * (./summaries-incremental.ts).
  */
 import type { Db } from '../client';
 
@@ -32,6 +33,22 @@ export function forEachPostDays(tx: Tx, fn: (postId: number, d: PostDays) => voi
     const d: PostDays = { days: JSON.parse(days), pageViews: JSON.parse(pv), botHits: JSON.parse(bh) };
     fn(id, inDayOrder(d));
   }
+}
+
+/**
+ * A reader of one post's days from `fromDay` on (inclusive; all of them when omitted), ascending, as
+ * {@link forEachPostDays} gives them: one row per call instead of one per day (a nightly import re-reads the whole
+ * history of every post it touched, 0.5 s at 5,000 posts × 730 days when read day by day).
+ */
+export function postDaysReader(tx: Tx): (postId: number, fromDay?: string) => PostDays {
+  const st = tx.$client
+    .prepare(`select json_group_array(day), json_group_array(page_views), json_group_array(bot_hits)
+      from post_day_views where post_id = ? and day >= ?`)
+    .raw();
+  return (postId, fromDay = '') => {
+    const [days, pv, bh] = st.get(postId, fromDay) as [string, string, string];
+    return inDayOrder({ days: JSON.parse(days), pageViews: JSON.parse(pv), botHits: JSON.parse(bh) });
+  };
 }
 
 /** `d` itself when its days ascend, else its rows sorted by day (exported for its test). */
