@@ -10,7 +10,7 @@ import { addDays, CURVE_AGES } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
 import { type BatchedWriter, batchedInsert } from './batched-upsert';
-import { forEachPostDays } from './post-day-rows';
+import { forEachPostDays, type PostDays } from './post-day-rows';
 import { writeRangeSummaries } from './range-summaries';
 import { newestCountedDay } from './traffic-touched';
 
@@ -43,19 +43,10 @@ export function recomputePostMetrics(tx: Tx): void {
     const last30From = countedLast === null ? null : addDays(countedLast, -30);
     const done = new Map<number, PostAccumulator>();
     const extra = new Map<number, { last30: number; lastViewDay: string | null }>();
-    forEachPostDays(tx, (id, { days, pageViews, botHits }) => {
+    forEachPostDays(tx, (id, d) => {
       const acc = new PostAccumulator(published.get(id) ?? null, lastDay);
-      let last30 = 0;
-      let lastViewDay: string | null = null;
-      for (let i = 0; i < days.length; i++) {
-        const day = days[i];
-        const pv = pageViews[i];
-        acc.add(day, pv, botHits[i]);
-        if (last30From !== null && day > last30From) last30 += pv;
-        if (pv > 0) lastViewDay = day;
-      }
       done.set(id, acc);
-      extra.set(id, { last30, lastViewDay });
+      extra.set(id, addPostDays(acc, d, last30From));
     });
     c.exec('delete from post_stats; delete from post_metrics; delete from post_curve; delete from post_month_views;');
     const stats = batchedInsert(
@@ -75,6 +66,28 @@ export function recomputePostMetrics(tx: Tx): void {
     for (const w of [st.metric, st.curve, st.month]) w.flush();
     writeRangeSummaries(tx, published, done);
   })();
+}
+
+/**
+ * Feed one post's days (ascending) to its accumulator, and return what post_stats needs beside the sums: page views
+ * after `last30From` (the start of the "last 30 days" before the newest counted day; null: none) and the newest day
+ * with a human page view. Shared by the full and the incremental recompute.
+ */
+export function addPostDays(
+  acc: PostAccumulator,
+  { days, pageViews, botHits }: PostDays,
+  last30From: string | null,
+): { last30: number; lastViewDay: string | null } {
+  let last30 = 0;
+  let lastViewDay: string | null = null;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    const pv = pageViews[i];
+    acc.add(day, pv, botHits[i]);
+    if (last30From !== null && day > last30From) last30 += pv;
+    if (pv > 0) lastViewDay = day;
+  }
+  return { last30, lastViewDay };
 }
 
 /** Inserts into post_metrics, post_curve and post_month_views: prepared statements, or batched writers. */

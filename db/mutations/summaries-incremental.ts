@@ -9,7 +9,7 @@
 import { addDays } from '../../lib/metrics';
 import { PostAccumulator } from '../../lib/metrics-sums';
 import type { Db } from '../client';
-import { writePostSummaries } from './metrics';
+import { addPostDays, writePostSummaries } from './metrics';
 import { postDaysReader } from './post-day-rows';
 import { updateRangeSummaries } from './range-summaries';
 import { newestCountedDay, newestCoveredDay, type Touched, takeTouched } from './traffic-touched';
@@ -114,16 +114,7 @@ function writeSummaries(tx: Tx, ids: number[], lastDay: string | null, countedLa
   for (const id of ids) {
     const pd = (pub.get(id) as string | null) ?? null;
     const acc = new PostAccumulator(pd, lastDay);
-    let last30 = 0;
-    let lastViewDay: string | null = null;
-    const { days, pageViews, botHits } = daysOf(id);
-    for (let i = 0; i < days.length; i++) {
-      const day = days[i];
-      const pv = pageViews[i];
-      acc.add(day, pv, botHits[i]);
-      if (last30From !== null && day > last30From) last30 += pv;
-      if (pv > 0) lastViewDay = day;
-    }
+    const { last30, lastViewDay } = addPostDays(acc, daysOf(id), last30From);
     const s = acc.sums;
     stats.run(id, s.lifetimeViews, s.first30Views, last30, s.botHits, lastViewDay);
     delMetric.run(id);
